@@ -1,0 +1,28 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { findExample } from '../examples/catalog';
+import { parseHash, type Route } from '../state/url-state';
+import { Landing } from './Landing';
+
+// The example frame (d3, KaTeX, the worker client) loads only when an example is opened.
+const ExamplePage = lazy(() => import('./ExamplePage').then((m) => ({ default: m.ExamplePage })));
+
+function currentRoute(): Route {
+  return parseHash(window.location.hash, findExample);
+}
+
+/** Hash routing: `#/` is the landing page, `#/<example>?…` an example page whose whole state is in the hash. */
+export function App() {
+  const [route, setRoute] = useState<Route>(currentRoute);
+  useEffect(() => {
+    const onHash = () => setRoute(currentRoute());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  if (route.page === 'landing') return <Landing />;
+  // Keyed by example so that switching examples starts a fresh page (and worker).
+  return (
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      <ExamplePage key={route.state.exampleId} initial={route.state} warning={route.warning} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,261 @@
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { findExample } from '../examples/catalog';
+import { isBackendName, type BackendName } from '../il/backend-names';
+import type { ExampleParams, TrainingSettings } from '../il/problem';
+import type { Speed } from '../il/session';
+import { useRunStore } from '../state/run-store';
+import { defaultPageState, formatHash, type PageState } from '../state/url-state';
+import { BackendBadge } from '../ui/BackendBadge';
+import { CostPlot } from '../ui/CostPlot';
+import { LessonPanel } from '../ui/LessonPanel';
+import { Notice } from '../ui/Notice';
+import { SettingsPanel } from '../ui/SettingsPanel';
+import { SPEEDS, Transport } from '../ui/Transport';
+import { WeightsPanel } from '../ui/WeightsPanel';
+import { downloadBlob, downloadText } from '../ui/download';
+import { TrainingClient } from '../worker/client';
+import { useShortcuts } from './use-shortcuts';
+import { viewLoaders, type ExampleViewModule } from './views';
+import { fetchWeights, readWeightFiles } from './weights-files';
+
+interface NoticeItem {
+  id: number;
+  kind: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+function backendOverride(): BackendName | 'auto' {
+  const b = new URLSearchParams(window.location.search).get('backend');
+  return isBackendName(b) ? b : 'auto';
+}
+
+/** The frame every example page shares: worker, transport, live plot, settings, weights, lesson, notices. */
+export function ExamplePage({ initial, warning }: { initial: PageState; warning?: string }) {
+  const meta = findExample(initial.exampleId)!;
+  const [page, setPage] = useState<PageState>(initial);
+  const [generation, setGeneration] = useState(0);
+  const [view, setView] = useState<ExampleViewModule | null>(null);
+  const [notices, setNotices] = useState<NoticeItem[]>(warning ? [{ id: 0, kind: 'warning', message: warning }] : []);
+  const clientRef = useRef<TrainingClient | null>(null);
+  const noticeId = useRef(1);
+  const backend = useMemo(backendOverride, []);
+  const run = useRunStore();
+
+  const notify = useCallback((kind: NoticeItem['kind'], message: string) => {
+    setNotices((n) => [...n.filter((x) => x.message !== message), { id: noticeId.current++, kind, message }]);
+  }, []);
+
+  // One worker per page visit; the run store mirrors what it says.
+  useEffect(() => {
+    const store = useRunStore.getState();
+    store.clearRun();
+    store.setFatal(null);
+    const client = new TrainingClient(
+      {
+        backend: store.setBackend,
+        reports: store.appendReports,
+        snapshot: store.setSnapshot,
+        status: store.setStatus,
+        fatal: store.setFatal,
+      },
+      backend,
+    );
+    client.setSpeed(store.speed);
+    clientRef.current = client;
+    return () => {
+      client.dispose();
+      clientRef.current = null;
+    };
+  }, [backend]);
+
+  useEffect(() => {
+    let live = true;
+    viewLoaders[meta.id]()
+      .then((m) => live && setView(m))
+      .catch((e: unknown) => notify('error', `Could not load the ${meta.title} view: ${String(e)}`));
+    return () => {
+      live = false;
+    };
+  }, [meta.id, meta.title, notify]);
+
+  // Seed, batch, preset and example params rebuild the problem; `generation` forces a rebuild (reset).
+  const { seed, batchSize } = page.settings;
+  const paramsKey = JSON.stringify(page.params);
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client) return;
+    const { settings, params } = pageRef.current;
+    client.load(meta.id, settings, params);
+  }, [meta.id, seed, batchSize, paramsKey, page.presetId, generation]);
+  const pageRef = useRef(page);
+  pageRef.current = page;
+
+  // The URL always says how to reproduce what is on screen.
+  useEffect(() => {
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${formatHash(page)}`);
+  }, [page]);
+
+  const setSettings = useCallback((patch: Partial<TrainingSettings>) => {
+    if (patch.learningRate !== undefined) clientRef.current?.setLearningRate(patch.learningRate);
+    if (patch.optimizer !== undefined) clientRef.current?.setOptimizer(patch.optimizer);
+    setPage((p) => ({ ...p, settings: { ...p.settings, ...patch } }));
+  }, []);
+
+  const setParams = useCallback((patch: Partial<ExampleParams>) => {
+    setPage((p) => ({ ...p, params: { ...p.params, ...(patch as ExampleParams) } }));
+  }, []);
+  const setViewState = useCallback((patch: ExampleParams) => {
+    setPage((p) => ({ ...p, view: { ...p.view, ...patch } }));
+  }, []);
+
+  const choosePreset = (presetId: string) => {
+    const preset = meta.presets.find((p) => p.id === presetId);
+    if (preset) setPage({ ...defaultPageState(meta, preset), settings: { ...defaultPageState(meta, preset).settings, seed: page.settings.seed } });
+  };
+
+  const setSpeed = useCallback((speed: Speed) => {
+    useRunStore.getState().setSpeed(speed);
+    clientRef.current?.setSpeed(speed);
+  }, []);
+
+  const state = run.status.state;
+  const play = useCallback(() => clientRef.current?.play(), []);
+  const pause = useCallback(() => clientRef.current?.pause(), []);
+  const step = useCallback(() => clientRef.current?.step(1), []);
+  const reset = useCallback(() => setGeneration((g) => g + 1), []);
+
+  const shortcuts = useMemo(() => {
+    const speedIndex = SPEEDS.findIndex((s) => s.value === run.speed);
+    return {
+      Space: () => (useRunStore.getState().status.state === 'running' ? pause() : play()),
+      s: step,
+      r: reset,
+      '+': () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)].value),
+      '=': () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)].value),
+      '-': () => setSpeed(SPEEDS[Math.max(0, speedIndex - 1)].value),
+      l: () => useRunStore.getState().toggleLogScale(),
+    };
+  }, [run.speed, pause, play, step, reset, setSpeed]);
+  useShortcuts(shortcuts);
+
+  const pretrainedFolder = meta.pretrainedWeights?.(page.presetId, page.params) ?? null;
+  const loadPretrained = async () => {
+    if (!pretrainedFolder) return;
+    try {
+      await clientRef.current?.importWeights(await fetchWeights(pretrainedFolder));
+      useRunStore.setState({ reports: [] });
+      notify('info', `Loaded the pretrained weights (${pretrainedFolder}); training continues from them.`);
+    } catch (e) {
+      notify('error', `Could not load the pretrained weights: ${(e as Error).message}`);
+    }
+  };
+  const downloadWeights = async () => {
+    try {
+      const files = await clientRef.current?.exportWeights({ page: formatHash(page) });
+      if (!files) return;
+      downloadText('model.json', JSON.stringify(files.json, null, 2), 'application/json');
+      downloadBlob('weights.bin', new Blob([files.bin]));
+    } catch (e) {
+      notify('error', `Could not export the weights: ${(e as Error).message}`);
+    }
+  };
+  const uploadWeights = async (files: File[]) => {
+    try {
+      await clientRef.current?.importWeights(await readWeightFiles(files));
+      useRunStore.setState({ reports: [] });
+      notify('info', 'Loaded your weights; training continues from them.');
+    } catch (e) {
+      notify('error', `Those weights could not be loaded: ${(e as Error).message}. The current model is unchanged.`);
+    }
+  };
+
+  const View = view?.View;
+  return (
+    <div className="example-page">
+      <header className="topbar">
+        <a href="#/" className="back">
+          ← All examples
+        </a>
+        <h1>{meta.title}</h1>
+        <BackendBadge choice={run.backend} />
+      </header>
+      <div className="notices" aria-live="polite">
+        {run.fatal && <Notice kind="error">The training worker stopped: {run.fatal}</Notice>}
+        {run.status.state === 'error' && run.status.message && <Notice kind="error">{run.status.message}</Notice>}
+        {run.status.state === 'diverged' && (
+          <Notice kind="warning">
+            {run.status.message}{' '}
+            {run.status.suggestedLearningRate !== undefined && (
+              <button type="button" onClick={() => setSettings({ learningRate: run.status.suggestedLearningRate! })}>
+                Use learning rate {run.status.suggestedLearningRate}
+              </button>
+            )}
+          </Notice>
+        )}
+        {notices.map((n) => (
+          <Notice key={n.id} kind={n.kind} onDismiss={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
+            {n.message}
+          </Notice>
+        ))}
+      </div>
+      <div className="example-layout">
+        <main className="view-area">
+          <Transport
+            state={state}
+            step={run.status.step}
+            speed={run.speed}
+            onPlay={play}
+            onPause={pause}
+            onStep={step}
+            onReset={reset}
+            onSpeed={setSpeed}
+          />
+          <Suspense fallback={<p>Loading the view…</p>}>
+            {View ? (
+              <View
+                snapshot={run.snapshot}
+                params={page.params}
+                settings={page.settings}
+                setParams={setParams}
+                viewState={page.view}
+                setViewState={setViewState}
+                channel={{ command: (name, payload) => clientRef.current!.command(name, payload) }}
+                status={run.status}
+                reports={run.reports}
+                notify={notify}
+              />
+            ) : (
+              <p className="loading">Loading the view…</p>
+            )}
+          </Suspense>
+        </main>
+        <aside className="side">
+          <CostPlot reports={run.reports} logScale={run.logScale} onToggleLog={run.toggleLogScale} name={meta.id} />
+          <SettingsPanel
+            meta={meta}
+            presetId={page.presetId}
+            settings={page.settings}
+            backendOverride={backend}
+            onPreset={choosePreset}
+            onSettings={setSettings}
+            onBackend={(b) => {
+              const url = new URL(window.location.href);
+              if (b === 'auto') url.searchParams.delete('backend');
+              else url.searchParams.set('backend', b);
+              window.location.assign(url.toString());
+            }}
+          />
+          <WeightsPanel
+            busy={state === 'loading' || state === 'running'}
+            hasPretrained={pretrainedFolder !== null}
+            onFromScratch={reset}
+            onPretrained={() => void loadPretrained()}
+            onDownload={() => void downloadWeights()}
+            onUpload={(files) => void uploadWeights(files)}
+          />
+          {view && <LessonPanel lesson={view.lesson} />}
+        </aside>
+      </div>
+    </div>
+  );
+}

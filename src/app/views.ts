@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import type { Lesson } from '../il/lesson';
+import type { ExampleViewProps } from '../ui/example-view';
+
+/** What an example's view chunk provides. */
+export interface ExampleViewModule {
+  View: ComponentType<ExampleViewProps>;
+  lesson: Lesson;
+}
+
+/** id → lazily loaded view: one chunk per example, so the landing page stays small. */
+export const viewLoaders: Record<string, () => Promise<ExampleViewModule>> = {
+  explorer: () => import('../examples/explorer/view'),
+};

@@ -1,0 +1,52 @@
+/**
+ * `npm run mtsp -- --tsp FILE.tsp --agents M [--method ID] [--seed N] [--weights PATH]`: solve a min-max
+ * multi-agent TSP from a TSPLIB file and print one JSON line. Exit codes: 0 solved, 1 bad file, 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  MtspUsageError,
+  type MtspCommand,
+  mtspUsage,
+  parseMtspArgs,
+  runMtspCommand,
+  TsplibParseError,
+} from '../examples/imtsp/mtsp-command';
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${mtspUsage()}\n`);
+    return 0;
+  }
+  let command: MtspCommand;
+  try {
+    command = parseMtspArgs(argv);
+  } catch (error) {
+    if (!(error instanceof MtspUsageError)) throw error;
+    process.stderr.write(`mtsp: ${error.message}\n\n${mtspUsage()}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(command.tsp, 'utf8');
+  } catch (error) {
+    process.stderr.write(`mtsp: cannot read ${command.tsp}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const result = await runMtspCommand(command, text, command.tsp);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof TsplibParseError) {
+      process.stderr.write(`mtsp: ${command.tsp}:${error.line}: ${error.reason}\n`);
+      return 1;
+    }
+    if (error instanceof MtspUsageError) {
+      process.stderr.write(`mtsp: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

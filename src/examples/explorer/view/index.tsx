@@ -1,0 +1,81 @@
+import { useCallback } from 'react';
+import type { ExampleViewProps } from '../../../ui/example-view';
+import { numberParam } from '../../../il/problem';
+import { HYPERGRADIENT_METHODS, parseExplorerParams, type HypergradientMethod } from '../params';
+import type { ExplorerSnapshot } from '../problem';
+import type { ContourGrid, MethodResult } from '../compare';
+import { explorerLesson } from '../lesson';
+import { Slider } from '../../../ui/Slider';
+import { FeatureBars } from './FeatureBars';
+import { HypergradientTable } from './HypergradientTable';
+import { ContourPlot } from './ContourPlot';
+import { METHOD_LABEL } from './colors';
+import { useThrottledCommand } from './use-throttled-command';
+
+function ExplorerView({ snapshot: raw, params: rawParams, setParams, viewState, setViewState, channel, notify }: ExampleViewProps) {
+  const snapshot = raw as ExplorerSnapshot | null;
+  const params = parseExplorerParams(rawParams);
+  const features = snapshot?.theta.length ?? params.relevant + params.irrelevant + params.noisy;
+  const compareK = Math.round(numberParam(viewState, 'K', params.unrollSteps, 1, 300));
+  const compareN = Math.round(numberParam(viewState, 'n', params.cgIterations, 1, 50));
+  const axisI = Math.round(numberParam(viewState, 'axisI', 0, 0, features - 1));
+  const axisJ = Math.round(numberParam(viewState, 'axisJ', Math.min(1, features - 1), 0, features - 1));
+  const thetaKey = snapshot ? snapshot.theta.map((t) => t.toFixed(4)).join(',') : 'none';
+  const onError = useCallback((m: string) => notify('error', m), [notify]);
+  const rows = useThrottledCommand<MethodResult[]>(channel, 'compare', { unrollSteps: compareK, cgIterations: compareN }, `${thetaKey}|${compareK}|${compareN}`, 250, onError);
+  const grid = useThrottledCommand<ContourGrid>(channel, 'contour', { axisI, axisJ }, `${thetaKey}|${axisI}|${axisJ}`, 600, onError);
+
+  return (
+    <div className="explorer">
+      <section className="panel" aria-labelledby="train-method-title">
+        <h2 id="train-method-title">Train θ with</h2>
+        <div className="field-row">
+          <label className="field">
+            hypergradient
+            <select
+              value={params.method}
+              data-testid="method-select"
+              onChange={(e) => setParams({ method: e.target.value as HypergradientMethod })}
+            >
+              {HYPERGRADIENT_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {METHOD_LABEL[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {params.method === 'unrolled' && (
+            <Slider label="K (training)" value={params.unrollSteps} min={1} max={300} onChange={(v) => setParams({ unrollSteps: Math.round(v) })} />
+          )}
+          {params.method === 'implicit' && (
+            <Slider label="n (training)" value={params.cgIterations} min={1} max={50} onChange={(v) => setParams({ cgIterations: Math.round(v) })} />
+          )}
+        </div>
+        <p className="hint">
+          Changing how θ is trained restarts the run from the same seed, so curves of different methods compare like for like.
+        </p>
+      </section>
+      {snapshot ? (
+        <>
+          <FeatureBars snapshot={snapshot} />
+          <div className="two-col">
+            <HypergradientTable
+              rows={rows}
+              unrollSteps={compareK}
+              cgIterations={compareN}
+              onUnrollSteps={(k) => setViewState({ K: k })}
+              onCgIterations={(n) => setViewState({ n })}
+              trainingMethod={params.method}
+            />
+            <ContourPlot grid={grid} path={snapshot.path} features={features} axisI={axisI} axisJ={axisJ} onAxes={(i, j) => setViewState({ axisI: i, axisJ: j })} />
+          </div>
+        </>
+      ) : (
+        <p className="loading">Building the data set…</p>
+      )}
+    </div>
+  );
+}
+
+export const View = ExplorerView;
+export const lesson = explorerLesson;

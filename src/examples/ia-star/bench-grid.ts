@@ -1,0 +1,212 @@
+import PF from 'pathfinding';
+import type { BenchRunner } from '../../cli/bench-types.ts';
+import { createRng, type Rng } from '../../il/rng.ts';
+import { labelComponents, largestComponent } from './connectivity.ts';
+import { generateMap, type MapKind } from './generate-map.ts';
+import { type GridMap, type GridPoint, gridPoint } from './grid-map.ts';
+import { createSearchContext } from './search-context.ts';
+import { search } from './search.ts';
+
+/**
+ * `npm run bench -- grid`: this engine's A* against PathFinding.js's A* (npm `pathfinding`) in one process, on
+ * the same 512×512 maps and long queries. PathFinding.js is set to diagonals only when both orthogonal
+ * neighbours are free (DiagonalMovement.OnlyWhenNoObstacles, exactly the Moving AI no-corner-cutting rule) with
+ * the octile heuristic, so both must find paths of the same length. PathFinding.js writes its search state into
+ * the grid's node objects, so every query needs a fresh `grid.clone()`; `speedupVsPathfindingJs` counts that
+ * clone (as its users must), `speedupVsPathfindingJsSearchOnly` does not. Our time counts the whole `search`
+ * call (path, expansion order and opened order included); the per-map search context is built once, as
+ * PathFinding.js's grid is.
+ */
+
+interface MapClass {
+  id: string;
+  label: string;
+  kind: MapKind;
+}
+
+const CLASSES: readonly MapClass[] = [
+  { id: 'maze', label: 'maze (backtracker, 1-cell corridors)', kind: 'maze-backtracker' },
+  { id: 'random', label: 'random cells (25 % walls)', kind: 'random-cells' },
+  { id: 'rooms', label: 'rooms', kind: 'rooms' },
+];
+
+interface Query {
+  start: GridPoint;
+  goal: GridPoint;
+}
+
+/** Random connected pairs at least `minDistance` apart (Euclidean). */
+function longQueries(map: GridMap, count: number, minDistance: number, rng: Rng): Query[] {
+  const comps = labelComponents(map);
+  const big = largestComponent(comps);
+  const cells: number[] = [];
+  for (let i = 0; i < comps.labels.length; i++) if (comps.labels[i] === big) cells.push(i);
+  const queries: Query[] = [];
+  for (let guard = 0; queries.length < count && guard < 1000 * count; guard++) {
+    const a = cells[rng.int(0, cells.length - 1)];
+    const b = cells[rng.int(0, cells.length - 1)];
+    const start = gridPoint(a % map.width, Math.floor(a / map.width));
+    const goal = gridPoint(b % map.width, Math.floor(b / map.width));
+    if (Math.hypot(start.x - goal.x, start.y - goal.y) >= minDistance) queries.push({ start, goal });
+  }
+  return queries;
+}
+
+function pfMatrix(map: GridMap): number[][] {
+  const rows: number[][] = [];
+  for (let y = 0; y < map.height; y++) rows.push(Array.from(map.blocked.subarray(y * map.width, (y + 1) * map.width)));
+  return rows;
+}
+
+function pfLength(path: number[][]): number {
+  let len = 0;
+  for (let i = 1; i < path.length; i++) {
+    const diagonal = path[i][0] !== path[i - 1][0] && path[i][1] !== path[i - 1][1];
+    len += diagonal ? Math.SQRT2 : 1;
+  }
+  return len;
+}
+
+interface ClassFigures {
+  id: string;
+  label: string;
+  maps: number;
+  queries: number;
+  meanPathLength: number;
+  meanExpanded: number;
+  oursMs: number;
+  theirsMs: number;
+  theirsSearchOnlyMs: number;
+  speedup: number;
+  speedupSearchOnly: number;
+  mismatches: number;
+}
+
+export const run: BenchRunner = async ({ seed, flags, log }) => {
+  const size = Number(flags.size ?? 512);
+  const mapsPerClass = Number(flags.maps ?? 2);
+  const queriesPerMap = Number(flags.queries ?? 100);
+  const minDistance = 0.5 * size;
+  const finder = new PF.AStarFinder({
+    diagonalMovement: PF.DiagonalMovement.OnlyWhenNoObstacles,
+    heuristic: PF.Heuristic.octile,
+  });
+  const figures: ClassFigures[] = [];
+  const mismatchExamples: string[] = [];
+  for (const cls of CLASSES) {
+    const fig: ClassFigures = {
+      id: cls.id,
+      label: cls.label,
+      maps: mapsPerClass,
+      queries: 0,
+      meanPathLength: 0,
+      meanExpanded: 0,
+      oursMs: 0,
+      theirsMs: 0,
+      theirsSearchOnlyMs: 0,
+      speedup: 0,
+      speedupSearchOnly: 0,
+      mismatches: 0,
+    };
+    for (let m = 0; m < mapsPerClass; m++) {
+      const mapSeed = createRng(seed).fork(`${cls.id}/${m}`).seed();
+      const { map } = generateMap(cls.kind, { width: size, height: size, seed: mapSeed });
+      const queries = longQueries(map, queriesPerMap, minDistance, createRng(mapSeed).fork('queries'));
+      const ctx = createSearchContext(map);
+      const grid = new PF.Grid(pfMatrix(map));
+      // Warm both up on a few queries so the JIT has compiled the hot loops before timing.
+      for (const q of queries.slice(0, 3)) {
+        search(ctx, q.start, q.goal);
+        finder.findPath(q.start.x, q.start.y, q.goal.x, q.goal.y, grid.clone());
+      }
+      const ours: number[] = [];
+      let t0 = performance.now();
+      for (const q of queries) {
+        const r = search(ctx, q.start, q.goal);
+        ours.push(r.pathLength);
+        fig.meanExpanded += r.expanded;
+      }
+      fig.oursMs += performance.now() - t0;
+      let searchOnly = 0;
+      const theirs: number[] = [];
+      t0 = performance.now();
+      for (const q of queries) {
+        const copy = grid.clone();
+        const s0 = performance.now();
+        const path = finder.findPath(q.start.x, q.start.y, q.goal.x, q.goal.y, copy);
+        searchOnly += performance.now() - s0;
+        theirs.push(path.length > 0 ? pfLength(path) : Number.POSITIVE_INFINITY);
+      }
+      fig.theirsMs += performance.now() - t0;
+      fig.theirsSearchOnlyMs += searchOnly;
+      for (let i = 0; i < queries.length; i++) {
+        fig.meanPathLength += ours[i];
+        const agree = ours[i] === theirs[i] || Math.abs(ours[i] - theirs[i]) <= 1e-6;
+        if (!agree) {
+          fig.mismatches++;
+          if (mismatchExamples.length < 5) {
+            const q = queries[i];
+            mismatchExamples.push(`${cls.id} map ${m} (${q.start.x},${q.start.y})→(${q.goal.x},${q.goal.y}): ${ours[i]} vs ${theirs[i]}`);
+          }
+        }
+      }
+      fig.queries += queries.length;
+      log(`grid bench: ${cls.id} map ${m + 1}/${mapsPerClass}: ${queries.length} queries`);
+    }
+    fig.meanPathLength /= fig.queries;
+    fig.meanExpanded /= fig.queries;
+    fig.speedup = fig.theirsMs / fig.oursMs;
+    fig.speedupSearchOnly = fig.theirsSearchOnlyMs / fig.oursMs;
+    figures.push(fig);
+  }
+  const sum = (pick: (f: ClassFigures) => number): number => figures.reduce((a, f) => a + pick(f), 0);
+  const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+  const table: (string | number)[][] = [
+    ['map class', 'queries', 'mean path', 'mean expanded', 'ours ms/query', 'PF.js ms/query (clone+search)', 'PF.js search only', 'speed-up', 'speed-up (search only)', 'length mismatches'],
+    ...figures.map((f) => [
+      f.label,
+      f.queries,
+      round(f.meanPathLength, 1),
+      Math.round(f.meanExpanded),
+      round(f.oursMs / f.queries, 3),
+      round(f.theirsMs / f.queries, 3),
+      round(f.theirsSearchOnlyMs / f.queries, 3),
+      round(f.speedup),
+      round(f.speedupSearchOnly),
+      f.mismatches,
+    ]),
+  ];
+  const mismatches = sum((f) => f.mismatches);
+  return {
+    table,
+    json: {
+      bench: 'grid',
+      size,
+      seed,
+      queries: sum((f) => f.queries),
+      speedupVsPathfindingJs: round(sum((f) => f.theirsMs) / sum((f) => f.oursMs)),
+      speedupVsPathfindingJsSearchOnly: round(sum((f) => f.theirsSearchOnlyMs) / sum((f) => f.oursMs)),
+      pathLengthsAgree: mismatches === 0,
+      mismatches,
+      mismatchExamples,
+      tieRule: 'high-g',
+      perClass: Object.fromEntries(
+        figures.map((f) => [
+          f.id,
+          {
+            maps: f.maps,
+            queries: f.queries,
+            meanPathLength: round(f.meanPathLength, 3),
+            meanExpanded: Math.round(f.meanExpanded),
+            oursMsPerQuery: round(f.oursMs / f.queries, 4),
+            pathfindingJsMsPerQuery: round(f.theirsMs / f.queries, 4),
+            pathfindingJsSearchOnlyMsPerQuery: round(f.theirsSearchOnlyMs / f.queries, 4),
+            speedupVsPathfindingJs: round(f.speedup),
+            speedupVsPathfindingJsSearchOnly: round(f.speedupSearchOnly),
+            mismatches: f.mismatches,
+          },
+        ]),
+      ),
+    },
+  };
+};

@@ -1,0 +1,77 @@
+import { evaluateAllocation, type MtspSolution } from './allocation';
+import { solveClusterAllocation } from './baseline-cluster';
+import { solveRandomAllocation } from './baseline-random';
+import type { MtspInstance } from './instance';
+import { solveMinMaxLocalSearch } from './minmax-local-search';
+import type { TspOptions } from './tsp-solve';
+
+/** What every allocation method receives besides the instance and the number of agents. */
+export interface MtspMethodContext {
+  seed: number;
+  /** Trained weights (a path in Node, a URL in the browser) for methods that need them. */
+  weights?: string;
+  /** Wall-clock budget for searching methods; undefined means the method's own default. */
+  timeLimitMs?: number;
+  /** TSP engine settings (metric, exact threshold...) used for every agent's tour. */
+  tsp?: TspOptions;
+}
+
+/** One way of solving a min-max mTSP instance; `learned` registers itself here later. */
+export interface MtspMethod {
+  id: string;
+  summary: string;
+  needsWeights: boolean;
+  solve(
+    instance: MtspInstance,
+    agents: number,
+    context: MtspMethodContext,
+  ): MtspSolution | Promise<MtspSolution>;
+}
+
+const registry = new Map<string, MtspMethod>();
+
+/** Add (or replace) a method under its id. */
+export function registerMtspMethod(method: MtspMethod): void {
+  registry.set(method.id, method);
+}
+
+export function getMtspMethod(id: string): MtspMethod | undefined {
+  return registry.get(id);
+}
+
+export function listMtspMethods(): MtspMethod[] {
+  return [...registry.values()];
+}
+
+registerMtspMethod({
+  id: 'random',
+  summary: 'random allocation of cities to agents, then the TSP engine per agent',
+  needsWeights: false,
+  solve: (instance, agents, { seed, tsp }) => solveRandomAllocation(instance, agents, seed, tsp),
+});
+
+registerMtspMethod({
+  id: 'cluster',
+  summary: 'the better of k-means++ clusters and a length-balanced angular sweep, then the TSP engine',
+  needsWeights: false,
+  solve: (instance, agents, { seed, tsp }) => solveClusterAllocation(instance, agents, { seed, tsp }),
+});
+
+registerMtspMethod({
+  id: 'local-search',
+  summary:
+    'min-max local search (relocate / swap from the longest tour, tours re-optimised) from the clustering',
+  needsWeights: false,
+  solve: (instance, agents, { seed, tsp, timeLimitMs }) =>
+    solveMinMaxLocalSearch(instance, agents, { seed, tsp, timeLimitMs }),
+});
+
+/** One agent: no allocation to choose, just the best tour the engine finds (iterated local search). */
+export function solveSingleAgent(instance: MtspInstance, context: MtspMethodContext): MtspSolution {
+  const all = new Int32Array(instance.x.length);
+  const tsp: TspOptions = {
+    ...context.tsp,
+    quality: { seed: context.seed, timeLimitMs: context.timeLimitMs },
+  };
+  return evaluateAllocation(instance, all, 1, tsp);
+}

@@ -1,0 +1,240 @@
+import { Trainer, type StepReport } from './trainer';
+import type { ExampleParams, OptimizerKind, Problem, ProblemFactory, TrainingSettings } from './problem';
+import { assignVariables, encodeVariables, type WeightsFiles } from './checkpoint';
+
+export type SessionState = 'loading' | 'idle' | 'running' | 'diverged' | 'error';
+
+export interface SessionStatus {
+  state: SessionState;
+  step: number;
+  message?: string;
+  /** Offered to the user after a divergence. */
+  suggestedLearningRate?: number;
+}
+
+export interface SessionEvents {
+  reports(reports: StepReport[]): void;
+  snapshot(snapshot: unknown): void;
+  status(status: SessionStatus): void;
+}
+
+export interface LoadRequest {
+  exampleId: string;
+  settings: TrainingSettings;
+  params: ExampleParams;
+}
+
+/** Steps per second; null runs as fast as the backend allows. */
+export type Speed = number | null;
+
+const REPORT_FLUSH_MS = 100;
+/** Snapshots can be costly (evaluations, renders of learned maps): at most this share of the time goes to them. */
+const SNAPSHOT_TIME_SHARE = 0.25;
+const MIN_SNAPSHOT_INTERVAL_MS = 150;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const yieldToEventLoop = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One example's training, free of any DOM: the worker wraps it in messages, the CLI could drive it directly.
+ * Play runs steps until paused, yielding to the event loop between steps so pause/step/commands are heard.
+ */
+export class TrainingSession {
+  private problem: Problem | null = null;
+  private trainer: Trainer | null = null;
+  private request: LoadRequest | null = null;
+  private running = false;
+  private busy: Promise<unknown> = Promise.resolve();
+  private speed: Speed = null;
+  private status: SessionStatus = { state: 'loading', step: 0 };
+  private pending: StepReport[] = [];
+  private lastFlush = 0;
+  private lastSnapshot = 0;
+  private snapshotCost = 0;
+
+  constructor(
+    private readonly events: SessionEvents,
+    private readonly loadFactory: (exampleId: string) => Promise<ProblemFactory>,
+  ) {}
+
+  /** Serialises everything that touches the problem, so a command never runs in the middle of a step. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.busy.then(work, work);
+    this.busy = next.catch(() => undefined);
+    return next;
+  }
+
+  private setStatus(status: SessionStatus): void {
+    this.status = status;
+    this.events.status(status);
+  }
+
+  async load(request: LoadRequest): Promise<void> {
+    this.running = false;
+    await this.exclusive(async () => {
+      this.disposeProblem();
+      this.request = request;
+      this.setStatus({ state: 'loading', step: 0 });
+      try {
+        const factory = await this.loadFactory(request.exampleId);
+        const params = factory.parseParams(request.params);
+        this.problem = await factory.create(request.settings, params);
+        this.trainer = new Trainer(this.problem, request.settings.optimizer, request.settings.learningRate);
+        this.events.snapshot(await this.problem.snapshot());
+        this.setStatus({ state: 'idle', step: 0 });
+      } catch (e) {
+        this.setStatus({ state: 'error', step: 0, message: `Could not load ${request.exampleId}: ${errorText(e)}` });
+      }
+    });
+  }
+
+  /** Rebuilds the problem from the same seed and settings: the same data and initial weights. */
+  async reset(): Promise<void> {
+    if (this.request) await this.load(this.request);
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed === null ? null : Math.max(0.1, speed);
+  }
+
+  setLearningRate(lr: number): void {
+    if (this.request) this.request.settings.learningRate = lr;
+    this.trainer?.setLearningRate(lr);
+    if (this.status.state === 'diverged') this.setStatus({ state: 'idle', step: this.status.step });
+  }
+
+  setOptimizer(kind: OptimizerKind): void {
+    if (this.request) this.request.settings.optimizer = kind;
+    this.trainer?.setOptimizer(kind);
+  }
+
+  pause(): void {
+    this.running = false;
+  }
+
+  async play(): Promise<void> {
+    if (this.running || !this.trainer || this.status.state === 'error' || this.status.state === 'loading') return;
+    this.running = true;
+    this.setStatus({ state: 'running', step: this.trainer.stepCount });
+    while (this.running) {
+      const started = now();
+      const ok = await this.exclusive(() => this.stepOnce());
+      if (!ok) break;
+      await this.maybeSnapshot(false);
+      const spent = now() - started;
+      const wait = this.speed === null ? 0 : Math.max(0, 1000 / this.speed - spent);
+      await yieldToEventLoop(wait);
+    }
+    this.running = false;
+    this.flushReports();
+    await this.maybeSnapshot(true);
+    if (this.status.state === 'running') this.setStatus({ state: 'idle', step: this.trainer?.stepCount ?? 0 });
+  }
+
+  /** Takes n steps now (the transport's "step" button), then reports and snapshots. */
+  async step(count = 1): Promise<void> {
+    if (this.running || !this.trainer) return;
+    for (let i = 0; i < count; i++) {
+      const ok = await this.exclusive(() => this.stepOnce());
+      if (!ok) break;
+    }
+    this.flushReports();
+    await this.maybeSnapshot(true);
+    if (this.status.state === 'idle') this.setStatus({ state: 'idle', step: this.trainer.stepCount });
+  }
+
+  async command(name: string, payload: unknown): Promise<unknown> {
+    return this.exclusive(async () => {
+      if (!this.problem) throw new Error('the example is not loaded (yet)');
+      if (!this.problem.command) throw new Error('this example has no commands');
+      return this.problem.command(name, payload);
+    });
+  }
+
+  async exportWeights(meta: Record<string, string | number | boolean>): Promise<WeightsFiles> {
+    return this.exclusive(async () => {
+      if (!this.problem || !this.request) throw new Error('nothing is loaded');
+      return encodeVariables(this.request.exampleId, this.problem.variables, {
+        ...meta,
+        seed: this.request.settings.seed,
+        steps: this.trainer?.stepCount ?? 0,
+      });
+    });
+  }
+
+  /** Loads weights into the current problem (continue from pretrained); the step count and curve restart. */
+  async importWeights(files: WeightsFiles): Promise<void> {
+    this.running = false;
+    await this.exclusive(async () => {
+      if (!this.problem || !this.request) throw new Error('nothing is loaded');
+      assignVariables(this.request.exampleId, this.problem.variables, files);
+      this.trainer?.dispose();
+      this.trainer = new Trainer(this.problem, this.request.settings.optimizer, this.request.settings.learningRate);
+      this.events.snapshot(await this.problem.snapshot());
+      this.setStatus({ state: 'idle', step: 0 });
+    });
+  }
+
+  private async stepOnce(): Promise<boolean> {
+    if (!this.trainer) return false;
+    try {
+      const outcome = await this.trainer.step();
+      if (!outcome.ok) {
+        this.running = false;
+        this.flushReports();
+        const d = outcome.divergence;
+        this.setStatus({
+          state: 'diverged',
+          step: this.trainer.stepCount,
+          message: `Training diverged: ${d.reason} Try a lower learning rate, e.g. ${d.suggestedLearningRate}.`,
+          suggestedLearningRate: d.suggestedLearningRate,
+        });
+        return false;
+      }
+      this.pending.push(outcome.report);
+      if (now() - this.lastFlush > REPORT_FLUSH_MS) this.flushReports();
+      return true;
+    } catch (e) {
+      this.running = false;
+      this.flushReports();
+      this.setStatus({ state: 'error', step: this.trainer.stepCount, message: `Training step failed: ${errorText(e)}` });
+      return false;
+    }
+  }
+
+  private flushReports(): void {
+    this.lastFlush = now();
+    if (this.pending.length === 0) return;
+    this.events.reports(this.pending);
+    this.pending = [];
+  }
+
+  private async maybeSnapshot(force: boolean): Promise<void> {
+    if (!this.problem) return;
+    const since = now() - this.lastSnapshot;
+    const due = since > Math.max(MIN_SNAPSHOT_INTERVAL_MS, this.snapshotCost / SNAPSHOT_TIME_SHARE);
+    if (!force && !due) return;
+    const started = now();
+    const problem = this.problem;
+    const snapshot = await this.exclusive(() => problem.snapshot());
+    this.snapshotCost = now() - started;
+    this.lastSnapshot = now();
+    this.events.snapshot(snapshot);
+  }
+
+  private disposeProblem(): void {
+    this.trainer?.dispose();
+    this.problem?.dispose();
+    this.trainer = null;
+    this.problem = null;
+  }
+
+  dispose(): void {
+    this.running = false;
+    this.disposeProblem();
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs';
+import { createOptimizer, type Optimizer } from './optimizer';
+import type { OptimizerKind, Problem } from './problem';
+
+/** What every training step reports (plotted live, printed by the bench). */
+export interface StepReport {
+  step: number;
+  upper: number;
+  lower: number;
+  gradNorm: number;
+  ms: number;
+  metrics?: Record<string, number>;
+}
+
+/** Why training stopped on its own. */
+export interface Divergence {
+  step: number;
+  reason: string;
+  suggestedLearningRate: number;
+}
+
+export type StepOutcome = { ok: true; report: StepReport } | { ok: false; divergence: Divergence };
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Applies the problem's hypergradients with Adam or SGD. A step whose U, L or gradient is NaN/Inf is not applied:
+ * the weights stay as they were and the caller is told why, with a lower learning rate to try.
+ */
+export class Trainer {
+  private optimizer: Optimizer;
+  private steps = 0;
+
+  constructor(
+    private readonly problem: Problem,
+    optimizer: OptimizerKind,
+    learningRate: number,
+  ) {
+    this.optimizer = createOptimizer(optimizer, learningRate);
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  get learningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  setLearningRate(lr: number): void {
+    if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`learning rate must be a positive number, got ${lr}`);
+    this.optimizer.learningRate = lr;
+  }
+
+  /** Switching optimiser restarts its moment estimates; the weights are kept. */
+  setOptimizer(kind: OptimizerKind): void {
+    if (kind === this.optimizer.kind) return;
+    const lr = this.optimizer.learningRate;
+    this.optimizer.dispose();
+    this.optimizer = createOptimizer(kind, lr);
+  }
+
+  async step(): Promise<StepOutcome> {
+    const started = now();
+    const result = await this.problem.computeGradients(this.steps);
+    const normTensor = tf.tidy(() =>
+      result.gradients.length === 0
+        ? tf.scalar(0)
+        : tf.sqrt(tf.addN(result.gradients.map((g) => tf.sum(tf.square(g))))),
+    );
+    const gradNorm = (await normTensor.data())[0];
+    normTensor.dispose();
+    const stepIndex = this.steps + 1;
+    const bad = firstNonFinite({ U: result.upper, L: result.lower, '‖∇U‖': gradNorm });
+    if (bad) {
+      tf.dispose(result.gradients);
+      const lr = this.optimizer.learningRate;
+      return {
+        ok: false,
+        divergence: {
+          step: stepIndex,
+          reason: `${bad} became ${String(bad === 'U' ? result.upper : bad === 'L' ? result.lower : gradNorm)} at step ${stepIndex} with learning rate ${lr}; the update was not applied.`,
+          suggestedLearningRate: lr / 10,
+        },
+      };
+    }
+    this.optimizer.apply(this.problem.variables, result.gradients);
+    tf.dispose(result.gradients);
+    this.problem.afterUpdate?.();
+    this.steps = stepIndex;
+    const report: StepReport = {
+      step: stepIndex,
+      upper: result.upper,
+      lower: result.lower,
+      gradNorm,
+      ms: now() - started,
+    };
+    if (result.metrics) report.metrics = result.metrics;
+    return { ok: true, report };
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
+
+function firstNonFinite(values: Record<string, number>): string | null {
+  for (const [name, v] of Object.entries(values)) if (!Number.isFinite(v)) return name;
+  return null;
+}
