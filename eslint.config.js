@@ -10,13 +10,22 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // React's rules apply where React lives: the app shell, shared UI and the examples' views.
+    files: [
+      'src/app/**/*.{ts,tsx}',
+      'src/ui/**/*.{ts,tsx}',
+      'src/state/**/*.ts',
+      'src/examples/*/view/**/*.{ts,tsx}',
+    ],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     // Layer rules from docs/ARCHITECTURE.md: the IL engine and the examples' non-view code never touch React.
@@ -24,7 +33,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*', '**/view/*', '**/app/*', '**/ui/*'], message: 'Engine code stays free of React and the UI.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', '**/view/*', '**/app/*', '**/ui/*'],
+              message: 'Engine code stays free of React and the UI.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,14 +1,21 @@
 import { expect, measureFrameTimes, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 test.describe('bilevel gradient explorer', () => {
-  test('trains θ in the worker: U falls, the UI stays smooth, and the page passes axe', async ({ page, consoleErrors }) => {
+  test('trains θ in the worker: U falls, the UI stays smooth, and the page passes axe', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.goto('/#/explorer');
     await expect(page.getByTestId('backend-badge')).toBeVisible();
     await expect(page.getByTestId('hypergradient-table').locator('tbody tr')).toHaveCount(4);
     await page.getByTestId('play').click();
     const frames = await measureFrameTimes(page, 3000);
-    console.log(`explorer: main-thread frame times while training: median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms over ${frames.frames} frames`);
-    await expect.poll(async () => (await plotEnds(page, 'plot-upper')).points, { timeout: 60_000 }).toBeGreaterThan(50);
+    console.log(
+      `explorer: main-thread frame times while training: median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms over ${frames.frames} frames`,
+    );
+    await expect
+      .poll(async () => (await plotEnds(page, 'plot-upper')).points, { timeout: 60_000 })
+      .toBeGreaterThan(50);
     await page.getByTestId('pause').click();
     const u = await plotEnds(page, 'plot-upper');
     expect(u.last).toBeLessThan(u.first);

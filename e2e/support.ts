@@ -24,9 +24,24 @@ export { expect };
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -39,7 +54,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Frame intervals (ms) on the main thread over `ms`, measured with requestAnimationFrame. */
-export async function measureFrameTimes(page: Page, ms: number): Promise<{ median: number; p95: number; max: number; frames: number }> {
+export async function measureFrameTimes(
+  page: Page,
+  ms: number,
+): Promise<{ median: number; p95: number; max: number; frames: number }> {
   return page.evaluate(
     (duration) =>
       new Promise<{ median: number; p95: number; max: number; frames: number }>((resolve) => {
@@ -63,7 +81,10 @@ export async function measureFrameTimes(page: Page, ms: number): Promise<{ media
 }
 
 /** Reads the first and last value of a live plot's first series. */
-export async function plotEnds(page: Page, testId: string): Promise<{ first: number; last: number; points: number }> {
+export async function plotEnds(
+  page: Page,
+  testId: string,
+): Promise<{ first: number; last: number; points: number }> {
   const svg = page.getByTestId(testId);
   const [first, last, points] = await Promise.all([
     svg.getAttribute('data-first-y'),

@@ -35,10 +35,12 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   const [page, setPage] = useState<PageState>(initial);
   const [generation, setGeneration] = useState(0);
   const [view, setView] = useState<ExampleViewModule | null>(null);
-  const [notices, setNotices] = useState<NoticeItem[]>(warning ? [{ id: 0, kind: 'warning', message: warning }] : []);
+  const [notices, setNotices] = useState<NoticeItem[]>(
+    warning ? [{ id: 0, kind: 'warning', message: warning }] : [],
+  );
   const clientRef = useRef<TrainingClient | null>(null);
   const noticeId = useRef(1);
-  const backend = useMemo(backendOverride, []);
+  const backend = useMemo(() => backendOverride(), []);
   const run = useRunStore();
 
   const notify = useCallback((kind: NoticeItem['kind'], message: string) => {
@@ -79,6 +81,11 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   }, [meta.id, meta.title, notify]);
 
   // Seed, batch, preset and example params rebuild the problem; `generation` forces a rebuild (reset).
+  // The load effect reads the latest page through a ref: learning-rate or view-state changes must not reload.
+  const pageRef = useRef(page);
+  useEffect(() => {
+    pageRef.current = page;
+  }, [page]);
   const { seed, batchSize } = page.settings;
   const paramsKey = JSON.stringify(page.params);
   useEffect(() => {
@@ -87,12 +94,14 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     const { settings, params } = pageRef.current;
     client.load(meta.id, settings, params);
   }, [meta.id, seed, batchSize, paramsKey, page.presetId, generation]);
-  const pageRef = useRef(page);
-  pageRef.current = page;
 
   // The URL always says how to reproduce what is on screen.
   useEffect(() => {
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${formatHash(page)}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${window.location.search}${formatHash(page)}`,
+    );
   }, [page]);
 
   const setSettings = useCallback((patch: Partial<TrainingSettings>) => {
@@ -110,7 +119,11 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
 
   const choosePreset = (presetId: string) => {
     const preset = meta.presets.find((p) => p.id === presetId);
-    if (preset) setPage({ ...defaultPageState(meta, preset), settings: { ...defaultPageState(meta, preset).settings, seed: page.settings.seed } });
+    if (preset)
+      setPage({
+        ...defaultPageState(meta, preset),
+        settings: { ...defaultPageState(meta, preset).settings, seed: page.settings.seed },
+      });
   };
 
   const setSpeed = useCallback((speed: Speed) => {
@@ -165,7 +178,10 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
       useRunStore.setState({ reports: [] });
       notify('info', 'Loaded your weights; training continues from them.');
     } catch (e) {
-      notify('error', `Those weights could not be loaded: ${(e as Error).message}. The current model is unchanged.`);
+      notify(
+        'error',
+        `Those weights could not be loaded: ${(e as Error).message}. The current model is unchanged.`,
+      );
     }
   };
 
@@ -181,19 +197,28 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
       </header>
       <div className="notices" aria-live="polite">
         {run.fatal && <Notice kind="error">The training worker stopped: {run.fatal}</Notice>}
-        {run.status.state === 'error' && run.status.message && <Notice kind="error">{run.status.message}</Notice>}
+        {run.status.state === 'error' && run.status.message && (
+          <Notice kind="error">{run.status.message}</Notice>
+        )}
         {run.status.state === 'diverged' && (
           <Notice kind="warning">
             {run.status.message}{' '}
             {run.status.suggestedLearningRate !== undefined && (
-              <button type="button" onClick={() => setSettings({ learningRate: run.status.suggestedLearningRate! })}>
+              <button
+                type="button"
+                onClick={() => setSettings({ learningRate: run.status.suggestedLearningRate! })}
+              >
                 Use learning rate {run.status.suggestedLearningRate}
               </button>
             )}
           </Notice>
         )}
         {notices.map((n) => (
-          <Notice key={n.id} kind={n.kind} onDismiss={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
+          <Notice
+            key={n.id}
+            kind={n.kind}
+            onDismiss={() => setNotices((all) => all.filter((x) => x.id !== n.id))}
+          >
             {n.message}
           </Notice>
         ))}
@@ -230,7 +255,12 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
           </Suspense>
         </main>
         <aside className="side">
-          <CostPlot reports={run.reports} logScale={run.logScale} onToggleLog={run.toggleLogScale} name={meta.id} />
+          <CostPlot
+            reports={run.reports}
+            logScale={run.logScale}
+            onToggleLog={run.toggleLogScale}
+            name={meta.id}
+          />
           <SettingsPanel
             meta={meta}
             presetId={page.presetId}

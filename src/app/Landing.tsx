@@ -8,11 +8,12 @@ export function Landing() {
       <header className="hero">
         <h1>Imperative Learning Playground</h1>
         <p>
-          Train neural networks <em>through</em> symbolic reasoning engines — A* search, splines, MPC, TSP solvers —
-          live in your browser, and watch both levels of the bilevel optimisation converge.
+          Train neural networks <em>through</em> symbolic reasoning engines — A* search, splines, MPC, TSP
+          solvers — live in your browser, and watch both levels of the bilevel optimisation converge.
         </p>
         <p className="formula-line">
-          min<sub>ψ</sub> U(f(θ, x), g(μ*), M(γ, ν*)) &nbsp;s.t.&nbsp; φ* ∈ argmin<sub>φ</sub> L(f(θ, x), g(μ), M(γ, ν))
+          min<sub>ψ</sub> U(f(θ, x), g(μ*), M(γ, ν*)) &nbsp;s.t.&nbsp; φ* ∈ argmin<sub>φ</sub> L(f(θ, x),
+          g(μ), M(γ, ν))
         </p>
       </header>
       <ul className="cards" aria-label="Examples">
@@ -33,8 +34,9 @@ export function Landing() {
         ))}
       </ul>
       <footer className="site-footer">
-        Every example runs headless too: <code>npm run bench -- &lt;example&gt;</code>. Keyboard: <kbd>Space</kbd> train/pause,{' '}
-        <kbd>S</kbd> step, <kbd>R</kbd> reset, <kbd>+</kbd>/<kbd>−</kbd> speed, <kbd>L</kbd> log scale.
+        Every example runs headless too: <code>npm run bench -- &lt;example&gt;</code>. Keyboard:{' '}
+        <kbd>Space</kbd> train/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset, <kbd>+</kbd>/<kbd>−</kbd> speed,{' '}
+        <kbd>L</kbd> log scale.
       </footer>
     </main>
   );

@@ -4,7 +4,8 @@ import { parseWeightsJson, WEIGHTS_SHARD_NAME, type WeightsFiles } from '../il/w
 export async function fetchWeights(folder: string): Promise<WeightsFiles> {
   const base = folder.endsWith('/') ? folder : `${folder}/`;
   const jsonResponse = await fetch(`${base}model.json`);
-  if (!jsonResponse.ok) throw new Error(`no pretrained weights at ${base}model.json (HTTP ${jsonResponse.status})`);
+  if (!jsonResponse.ok)
+    throw new Error(`no pretrained weights at ${base}model.json (HTTP ${jsonResponse.status})`);
   const json = parseWeightsJson(await jsonResponse.text());
   const shard = json.weightsManifest[0].paths[0] ?? WEIGHTS_SHARD_NAME;
   const binResponse = await fetch(`${base}${shard}`);
@@ -16,7 +17,8 @@ export async function fetchWeights(folder: string): Promise<WeightsFiles> {
 export async function readWeightFiles(files: File[]): Promise<WeightsFiles> {
   const jsonFile = files.find((f) => f.name.endsWith('.json'));
   const binFile = files.find((f) => f.name.endsWith('.bin'));
-  if (!jsonFile || !binFile) throw new Error('choose both model.json and its .bin shard (select the two files together)');
+  if (!jsonFile || !binFile)
+    throw new Error('choose both model.json and its .bin shard (select the two files together)');
   const json = parseWeightsJson(await jsonFile.text());
   return { json, bin: await binFile.arrayBuffer() };
 }

@@ -10,6 +10,7 @@ export const problemLoaders: Record<string, () => Promise<ProblemFactory>> = {
 
 export async function loadProblemFactory(exampleId: string): Promise<ProblemFactory> {
   const loader = problemLoaders[exampleId];
-  if (!loader) throw new Error(`unknown example "${exampleId}" (known: ${Object.keys(problemLoaders).join(', ')})`);
+  if (!loader)
+    throw new Error(`unknown example "${exampleId}" (known: ${Object.keys(problemLoaders).join(', ')})`);
   return loader();
 }

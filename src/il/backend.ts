@@ -29,7 +29,9 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
     if (reason === null) return { name, requested, fallbacks };
     fallbacks.push({ name, reason });
   }
-  throw new Error(`no tfjs backend could start: ${fallbacks.map((f) => `${f.name}: ${f.reason}`).join('; ')}`);
+  throw new Error(
+    `no tfjs backend could start: ${fallbacks.map((f) => `${f.name}: ${f.reason}`).join('; ')}`,
+  );
 }
 
 async function tryBackend(name: BackendName, prepare?: () => void | Promise<void>): Promise<string | null> {
@@ -38,7 +40,8 @@ async function tryBackend(name: BackendName, prepare?: () => void | Promise<void
   try {
     await prepare?.();
     const ok = await tf.setBackend(name);
-    if (!ok) return name === 'webgpu' ? 'no WebGPU adapter (requestAdapter returned null)' : 'failed to initialise';
+    if (!ok)
+      return name === 'webgpu' ? 'no WebGPU adapter (requestAdapter returned null)' : 'failed to initialise';
     await tf.ready();
     // A backend that starts but computes wrongly is worse than a slow one: check a tiny product.
     const check = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])));
@@ -52,5 +55,7 @@ async function tryBackend(name: BackendName, prepare?: () => void | Promise<void
 }
 
 function hasWebGpu(): boolean {
-  return typeof navigator !== 'undefined' && 'gpu' in navigator && Boolean((navigator as { gpu?: unknown }).gpu);
+  return (
+    typeof navigator !== 'undefined' && 'gpu' in navigator && Boolean((navigator as { gpu?: unknown }).gpu)
+  );
 }

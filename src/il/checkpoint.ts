@@ -4,7 +4,6 @@ import { WEIGHTS_SHARD_NAME, type WeightsFiles, type WeightsJson } from './weigh
 
 export { parseWeightsJson, WEIGHTS_SHARD_NAME, type WeightsFiles, type WeightsJson } from './weights-format';
 
-
 export async function encodeVariables(
   example: string,
   variables: readonly tf.Variable[],
@@ -29,7 +28,11 @@ export async function encodeVariables(
  * Assigns weights to the problem's variables, matched by order and checked by shape, so a file made from another
  * architecture is refused with a clear message instead of silently misloading.
  */
-export function assignVariables(example: string, variables: readonly tf.Variable[], files: WeightsFiles): void {
+export function assignVariables(
+  example: string,
+  variables: readonly tf.Variable[],
+  files: WeightsFiles,
+): void {
   if (files.json.example !== example)
     throw new Error(`these weights are for "${files.json.example}", not "${example}"`);
   const specs = files.json.weightsManifest[0].weights;

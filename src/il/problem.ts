@@ -60,14 +60,25 @@ export interface ProblemFactory<Params extends ExampleParams = ExampleParams, Sn
 }
 
 /** Reads a number param with bounds, falling back to the default on anything malformed. */
-export function numberParam(raw: ExampleParams, key: string, fallback: number, min: number, max: number): number {
+export function numberParam(
+  raw: ExampleParams,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const v = raw[key];
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
 /** Reads one of a fixed set of string options, falling back to the default. */
-export function choiceParam<T extends string>(raw: ExampleParams, key: string, options: readonly T[], fallback: T): T {
+export function choiceParam<T extends string>(
+  raw: ExampleParams,
+  key: string,
+  options: readonly T[],
+  fallback: T,
+): T {
   const v = raw[key];
   return typeof v === 'string' && (options as readonly string[]).includes(v) ? (v as T) : fallback;
 }

@@ -83,7 +83,11 @@ export class TrainingSession {
         this.events.snapshot(await this.problem.snapshot());
         this.setStatus({ state: 'idle', step: 0 });
       } catch (e) {
-        this.setStatus({ state: 'error', step: 0, message: `Could not load ${request.exampleId}: ${errorText(e)}` });
+        this.setStatus({
+          state: 'error',
+          step: 0,
+          message: `Could not load ${request.exampleId}: ${errorText(e)}`,
+        });
       }
     });
   }
@@ -113,7 +117,8 @@ export class TrainingSession {
   }
 
   async play(): Promise<void> {
-    if (this.running || !this.trainer || this.status.state === 'error' || this.status.state === 'loading') return;
+    if (this.running || !this.trainer || this.status.state === 'error' || this.status.state === 'loading')
+      return;
     this.running = true;
     this.setStatus({ state: 'running', step: this.trainer.stepCount });
     while (this.running) {
@@ -128,7 +133,8 @@ export class TrainingSession {
     this.running = false;
     this.flushReports();
     await this.maybeSnapshot(true);
-    if (this.status.state === 'running') this.setStatus({ state: 'idle', step: this.trainer?.stepCount ?? 0 });
+    if (this.status.state === 'running')
+      this.setStatus({ state: 'idle', step: this.trainer?.stepCount ?? 0 });
   }
 
   /** Takes n steps now (the transport's "step" button), then reports and snapshots. */
@@ -169,7 +175,11 @@ export class TrainingSession {
       if (!this.problem || !this.request) throw new Error('nothing is loaded');
       assignVariables(this.request.exampleId, this.problem.variables, files);
       this.trainer?.dispose();
-      this.trainer = new Trainer(this.problem, this.request.settings.optimizer, this.request.settings.learningRate);
+      this.trainer = new Trainer(
+        this.problem,
+        this.request.settings.optimizer,
+        this.request.settings.learningRate,
+      );
       this.events.snapshot(await this.problem.snapshot());
       this.setStatus({ state: 'idle', step: 0 });
     });
@@ -197,7 +207,11 @@ export class TrainingSession {
     } catch (e) {
       this.running = false;
       this.flushReports();
-      this.setStatus({ state: 'error', step: this.trainer.stepCount, message: `Training step failed: ${errorText(e)}` });
+      this.setStatus({
+        state: 'error',
+        step: this.trainer.stepCount,
+        message: `Training step failed: ${errorText(e)}`,
+      });
       return false;
     }
   }

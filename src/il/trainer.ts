@@ -48,7 +48,8 @@ export class Trainer {
   }
 
   setLearningRate(lr: number): void {
-    if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`learning rate must be a positive number, got ${lr}`);
+    if (!(lr > 0) || !Number.isFinite(lr))
+      throw new Error(`learning rate must be a positive number, got ${lr}`);
     this.optimizer.learningRate = lr;
   }
 

@@ -26,7 +26,7 @@ export function parseWeightsJson(text: string): WeightsJson {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`model.json is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`model.json is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   if (typeof raw !== 'object' || raw === null) throw new Error('model.json must hold a JSON object');
   const obj = raw as Partial<WeightsJson>;
@@ -37,4 +37,3 @@ export function parseWeightsJson(text: string): WeightsJson {
     throw new Error('model.json must have exactly one weightsManifest group');
   return { meta: {}, ...obj } as WeightsJson;
 }
-

@@ -34,7 +34,9 @@ export const useRunStore = create<RunState>((set) => ({
   setSnapshot: (snapshot) => set({ snapshot }),
   setStatus: (status) =>
     // A fresh load starts a fresh curve.
-    set((s) => (status.state === 'loading' ? { status, reports: [], snapshot: null } : { status, reports: s.reports })),
+    set((s) =>
+      status.state === 'loading' ? { status, reports: [], snapshot: null } : { status, reports: s.reports },
+    ),
   setBackend: (backend) => set({ backend }),
   setFatal: (fatal) => set({ fatal }),
   setSpeed: (speed) => set({ speed }),

@@ -17,16 +17,27 @@ export const UPPER_COLOR = '#c2410c';
 export const LOWER_COLOR = '#1d4ed8';
 
 /** The live U and L curves, stacked with a shared hover, plus CSV and PNG export. */
-export function CostPlot({ reports, logScale, onToggleLog, name, upperLabel = 'U (upper level)', lowerLabel = 'L (lower level)' }: CostPlotProps) {
+export function CostPlot({
+  reports,
+  logScale,
+  onToggleLog,
+  name,
+  upperLabel = 'U (upper level)',
+  lowerLabel = 'L (lower level)',
+}: CostPlotProps) {
   const [hoverX, setHoverX] = useState<number | null>(null);
   const upperRef = useRef<SVGSVGElement>(null);
   const lowerRef = useRef<SVGSVGElement>(null);
   const upper: Series[] = useMemo(
-    () => [{ name: 'U', color: UPPER_COLOR, points: reports.map((r) => [r.step, r.upper] as [number, number]) }],
+    () => [
+      { name: 'U', color: UPPER_COLOR, points: reports.map((r) => [r.step, r.upper] as [number, number]) },
+    ],
     [reports],
   );
   const lower: Series[] = useMemo(
-    () => [{ name: 'L', color: LOWER_COLOR, points: reports.map((r) => [r.step, r.lower] as [number, number]) }],
+    () => [
+      { name: 'L', color: LOWER_COLOR, points: reports.map((r) => [r.step, r.lower] as [number, number]) },
+    ],
     [reports],
   );
   const last = reports[reports.length - 1];
@@ -35,7 +46,14 @@ export function CostPlot({ reports, logScale, onToggleLog, name, upperLabel = 'U
     const metricKeys = [...new Set(reports.flatMap((r) => Object.keys(r.metrics ?? {})))];
     const header = ['step', 'U', 'L', 'gradNorm', 'ms', ...metricKeys].join(',');
     const rows = reports.map((r) =>
-      [r.step, r.upper, r.lower, r.gradNorm, r.ms.toFixed(3), ...metricKeys.map((k) => r.metrics?.[k] ?? '')].join(','),
+      [
+        r.step,
+        r.upper,
+        r.lower,
+        r.gradNorm,
+        r.ms.toFixed(3),
+        ...metricKeys.map((k) => r.metrics?.[k] ?? ''),
+      ].join(','),
     );
     downloadText(`${name}-costs.csv`, [header, ...rows].join('\n'), 'text/csv');
   };
@@ -55,7 +73,8 @@ export function CostPlot({ reports, logScale, onToggleLog, name, upperLabel = 'U
         <h2 id="cost-plot-title">Both levels, live</h2>
         <div className="panel-actions">
           <label>
-            <input type="checkbox" checked={logScale} onChange={onToggleLog} aria-keyshortcuts="L" /> log scale <kbd>L</kbd>
+            <input type="checkbox" checked={logScale} onChange={onToggleLog} aria-keyshortcuts="L" /> log
+            scale <kbd>L</kbd>
           </label>
           <button type="button" onClick={exportCsv} disabled={reports.length === 0}>
             CSV
@@ -65,8 +84,24 @@ export function CostPlot({ reports, logScale, onToggleLog, name, upperLabel = 'U
           </button>
         </div>
       </div>
-      <LinePlot ref={upperRef} title={upperLabel} series={upper} logY={logScale} hoverX={hoverX} onHover={setHoverX} testId="plot-upper" />
-      <LinePlot ref={lowerRef} title={lowerLabel} series={lower} logY={logScale} hoverX={hoverX} onHover={setHoverX} testId="plot-lower" />
+      <LinePlot
+        ref={upperRef}
+        title={upperLabel}
+        series={upper}
+        logY={logScale}
+        hoverX={hoverX}
+        onHover={setHoverX}
+        testId="plot-upper"
+      />
+      <LinePlot
+        ref={lowerRef}
+        title={lowerLabel}
+        series={lower}
+        logY={logScale}
+        hoverX={hoverX}
+        onHover={setHoverX}
+        testId="plot-lower"
+      />
       <p className="plot-readout" data-testid="plot-readout">
         {last
           ? `step ${last.step}: U = ${last.upper.toPrecision(5)}, L = ${last.lower.toPrecision(5)}, ‖∇U‖ = ${last.gradNorm.toPrecision(3)}, ${last.ms.toFixed(1)} ms/step`

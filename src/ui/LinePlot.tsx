@@ -51,6 +51,15 @@ function nearest(points: [number, number][], x: number): [number, number] | unde
 
 const fmt = d3.format('.4~g');
 
+/** A log axis gets 1-2-5 ticks, or only powers of ten when that is still too many, so labels never overlap. */
+function logTicks(ticks: number[]): number[] {
+  const leading = (t: number) => Number(t.toExponential().charAt(0));
+  const few = ticks.filter((t) => [1, 2, 5].includes(leading(t)));
+  if (few.length <= 6) return few.length >= 2 ? few : ticks.slice(0, 6);
+  const decades = ticks.filter((t) => leading(t) === 1);
+  return decades.length >= 2 ? decades : few.filter((_, i) => i % Math.ceil(few.length / 5) === 0);
+}
+
 /** A d3-scaled line chart rendered by React: axes, optional log y, hover read-out. */
 export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePlot(
   { title, series, logY, width = 420, height = 150, xLabel = 'step', hoverX, onHover, testId },
@@ -68,7 +77,11 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
     .domain(xExtent[0] === undefined ? [0, 1] : [xExtent[0], Math.max(xExtent[1], xExtent[0] + 1)])
     .range([margin.left, width - margin.right]);
   const yDomain: [number, number] =
-    yExtent[0] === undefined ? [0, 1] : yExtent[0] === yExtent[1] ? [yExtent[0] * 0.9 - 1e-9, yExtent[1] * 1.1 + 1e-9] : [yExtent[0], yExtent[1]];
+    yExtent[0] === undefined
+      ? [0, 1]
+      : yExtent[0] === yExtent[1]
+        ? [yExtent[0] * 0.9 - 1e-9, yExtent[1] * 1.1 + 1e-9]
+        : [yExtent[0], yExtent[1]];
   const y = (usableLog ? d3.scaleLog() : d3.scaleLinear())
     .domain(yDomain)
     .nice()
@@ -78,7 +91,7 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
     .x((p) => x(p[0]))
     .y((p) => y(p[1]));
   const xTicks = x.ticks(5);
-  const yTicks = y.ticks(usableLog ? 4 : 4);
+  const yTicks = usableLog ? logTicks(y.ticks()) : y.ticks(4);
   const readouts = hoverX === null ? [] : thinned.map((s) => ({ s, p: nearest(s.points, hoverX) }));
 
   return (
@@ -112,7 +125,15 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
       </text>
       {thinned.map((s, i) => (
         <g key={s.name} transform={`translate(${width - margin.right - 90 * (thinned.length - i)}, 9)`}>
-          <line x1={0} x2={14} y1={0} y2={0} stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '4 3' : undefined} />
+          <line
+            x1={0}
+            x2={14}
+            y1={0}
+            y2={0}
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.dashed ? '4 3' : undefined}
+          />
           <text x={18} y={4} fontSize={11} fill="#374151">
             {s.name}
           </text>
@@ -127,7 +148,14 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
         </g>
       ))}
       {xTicks.map((t) => (
-        <text key={`x${t}`} x={x(t)} y={height - margin.bottom + 14} fontSize={10} textAnchor="middle" fill="#4b5563">
+        <text
+          key={`x${t}`}
+          x={x(t)}
+          y={height - margin.bottom + 14}
+          fontSize={10}
+          textAnchor="middle"
+          fill="#4b5563"
+        >
           {fmt(t)}
         </text>
       ))}

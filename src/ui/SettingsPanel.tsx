@@ -15,7 +15,15 @@ interface SettingsPanelProps {
 }
 
 /** The settings every example shares: preset, seed, learning rate, batch size, optimiser, backend. */
-export function SettingsPanel({ meta, presetId, settings, backendOverride, onPreset, onSettings, onBackend }: SettingsPanelProps) {
+export function SettingsPanel({
+  meta,
+  presetId,
+  settings,
+  backendOverride,
+  onPreset,
+  onSettings,
+  onBackend,
+}: SettingsPanelProps) {
   const preset = meta.presets.find((p) => p.id === presetId);
   return (
     <section className="panel settings" aria-labelledby="settings-title">
@@ -45,7 +53,11 @@ export function SettingsPanel({ meta, presetId, settings, backendOverride, onPre
             }}
           />
         </label>
-        <button type="button" onClick={() => onSettings({ seed: Math.floor(Math.random() * 100000) })} title="New random seed">
+        <button
+          type="button"
+          onClick={() => onSettings({ seed: Math.floor(Math.random() * 100000) })}
+          title="New random seed"
+        >
           🎲 New seed
         </button>
       </div>
@@ -61,7 +73,10 @@ export function SettingsPanel({ meta, presetId, settings, backendOverride, onPre
       <div className="field-row">
         <label className="field">
           Optimiser
-          <select value={settings.optimizer} onChange={(e) => onSettings({ optimizer: e.target.value as OptimizerKind })}>
+          <select
+            value={settings.optimizer}
+            onChange={(e) => onSettings({ optimizer: e.target.value as OptimizerKind })}
+          >
             <option value="adam">Adam</option>
             <option value="sgd">SGD</option>
           </select>

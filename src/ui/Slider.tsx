@@ -14,7 +14,17 @@ interface SliderProps {
 }
 
 /** A labelled range input with its value shown; keyboard accessible by being a native input. */
-export function Slider({ label, value, min, max, step, log = false, format, onChange, disabled }: SliderProps) {
+export function Slider({
+  label,
+  value,
+  min,
+  max,
+  step,
+  log = false,
+  format,
+  onChange,
+  disabled,
+}: SliderProps) {
   const id = useId();
   const toPos = (v: number) => (log ? Math.log10(v) : v);
   const fromPos = (p: number) => (log ? 10 ** p : p);

@@ -25,7 +25,13 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
   return (
     <div className="transport" role="toolbar" aria-label="Training controls">
       {running ? (
-        <button type="button" className="primary" onClick={onPause} aria-keyshortcuts="Space" data-testid="pause">
+        <button
+          type="button"
+          className="primary"
+          onClick={onPause}
+          aria-keyshortcuts="Space"
+          data-testid="pause"
+        >
           ❚❚ Pause <kbd>Space</kbd>
         </button>
       ) : (
@@ -49,7 +55,13 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
       >
         Step <kbd>S</kbd>
       </button>
-      <button type="button" onClick={onReset} disabled={state === 'loading'} aria-keyshortcuts="R" data-testid="reset">
+      <button
+        type="button"
+        onClick={onReset}
+        disabled={state === 'loading'}
+        aria-keyshortcuts="R"
+        data-testid="reset"
+      >
         Reset <kbd>R</kbd>
       </button>
       <label className="speed">

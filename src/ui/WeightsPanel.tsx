@@ -11,7 +11,14 @@ interface WeightsPanelProps {
 }
 
 /** "Train from scratch" and "continue from pretrained" are one click each; weights download and upload as tfjs files. */
-export function WeightsPanel({ busy, hasPretrained, onFromScratch, onPretrained, onDownload, onUpload }: WeightsPanelProps) {
+export function WeightsPanel({
+  busy,
+  hasPretrained,
+  onFromScratch,
+  onPretrained,
+  onDownload,
+  onUpload,
+}: WeightsPanelProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className="panel weights" aria-labelledby="weights-title">

@@ -95,7 +95,7 @@ export class TrainingClient {
     return this.request<WeightsFiles>((id) => ({ type: 'exportWeights', id, meta }));
   }
   importWeights(files: WeightsFiles): Promise<void> {
-    return this.request<void>((id) => ({ type: 'importWeights', id, files }));
+    return this.request<unknown>((id) => ({ type: 'importWeights', id, files })).then(() => undefined);
   }
 
   dispose(): void {

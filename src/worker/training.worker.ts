@@ -36,7 +36,11 @@ async function handle(message: ToWorker): Promise<void> {
   await ready;
   switch (message.type) {
     case 'load':
-      return session.load({ exampleId: message.exampleId, settings: message.settings, params: message.params });
+      return session.load({
+        exampleId: message.exampleId,
+        settings: message.settings,
+        params: message.params,
+      });
     case 'play':
       return session.play();
     case 'pause':

@@ -6,6 +6,8 @@ export interface MethodResult {
   gradient: number[];
   /** ‖g − g_exact‖ / ‖g_exact‖ */
   relativeError: number;
+  /** ‖g − g_exact‖: near a stationary point ‖g_exact‖ → 0 and only the absolute error stays meaningful. */
+  absoluteError: number;
   ms: number;
 }
 
@@ -37,6 +39,7 @@ export function compareHypergradients(
     method,
     gradient: Array.from(r.value),
     relativeError: relativeError(r.value, exact.value),
+    absoluteError: Math.hypot(...Array.from(r.value, (v, i) => v - exact.value[i])),
     ms: r.ms,
   }));
 }

@@ -48,7 +48,9 @@ describe('ridge bilevel', () => {
   });
 
   it('unrolled differentiation error falls as K grows', () => {
-    const errs = [1, 10, 100, 1000].map((k) => relativeError(ridge.unrolledHypergradient(theta, k), ridge.exactHypergradient(theta)));
+    const errs = [1, 10, 100, 1000].map((k) =>
+      relativeError(ridge.unrolledHypergradient(theta, k), ridge.exactHypergradient(theta)),
+    );
     for (let i = 1; i < errs.length; i++) expect(errs[i]).toBeLessThan(errs[i - 1]);
     expect(errs[3]).toBeLessThan(0.05);
   });

@@ -139,7 +139,8 @@ function clampAxis(a: number, d: number): number {
 export const explorerFactory: ProblemFactory<ExplorerParams, ExplorerSnapshot> = {
   defaultParams: DEFAULT_EXPLORER_PARAMS,
   parseParams: parseExplorerParams,
-  create: async (settings: TrainingSettings, params: ExplorerParams) => new ExplorerProblem(params, settings.seed),
+  create: async (settings: TrainingSettings, params: ExplorerParams) =>
+    new ExplorerProblem(params, settings.seed),
 };
 
 export type { ExplorerProblem };

@@ -1,4 +1,12 @@
-import { cholesky, choleskySolve, gram, largestEigenvalue, matTVec, matVec, type Matrix } from '../../il/linalg';
+import {
+  cholesky,
+  choleskySolve,
+  gram,
+  largestEigenvalue,
+  matTVec,
+  matVec,
+  type Matrix,
+} from '../../il/linalg';
 import { implicitHypergradient } from '../../il/gradients/implicit';
 import { unrolledHypergradient } from '../../il/gradients/unrolled';
 import { finiteDifferenceGradient } from '../../il/gradients/finite-difference';

@@ -67,13 +67,11 @@ export class OpenList {
       let c = 2 * i + 1;
       if (c >= n) break;
       if (c + 1 < n) {
+        // Branch-free choice of the first child: these comparisons are coin flips the CPU cannot predict.
         const ck = 3 * c;
         const df = keys[ck + 3] - keys[ck];
-        if (df < -eps) c++;
-        else if (df <= eps) {
-          const dt = keys[ck + 4] - keys[ck + 1];
-          if (dt < -eps || (dt <= eps && keys[ck + 5] < keys[ck + 2])) c++;
-        }
+        const dt = keys[ck + 4] - keys[ck + 1];
+        c += +(df < -eps) | (+(df <= eps) & (+(dt < -eps) | (+(dt <= eps) & +(keys[ck + 5] < keys[ck + 2]))));
       }
       const cc = cells[c];
       cells[i] = cc;

@@ -71,6 +71,12 @@ export interface SearchContext {
   readonly toPadded: Int32Array;
   /** The 8 neighbours (padded offset, dx, dy) in each visiting order the engine offers. */
   readonly neighbours: Record<NeighbourOrder, NeighbourTable>;
+  /**
+   * Per padded cell, bit k set when move k of the row-major table is legal under the Moving AI rule (target
+   * free, and for a diagonal both orthogonal neighbours free). Lets the plain octile loop visit only legal
+   * moves, with no per-neighbour wall test.
+   */
+  readonly moves: Uint8Array;
   readonly g: Float64Array;
   readonly parent: Int32Array;
   readonly open: OpenList;
@@ -97,14 +103,28 @@ export function createSearchContext(map: GridMap): SearchContext {
       if (!map.blocked[cell]) state[p] = 0;
     }
   }
+  const rowMajor = neighbourTable('row-major', pw);
+  const moves = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    if (state[p] === WALL) continue;
+    let bits = 0;
+    for (let k = 0; k < 8; k++) {
+      if (state[p + rowMajor.offsets[k]] === WALL) continue;
+      const diagonal = rowMajor.dx[k] !== 0 && rowMajor.dy[k] !== 0;
+      if (diagonal && (state[p + rowMajor.dx[k]] === WALL || state[p + rowMajor.dy[k] * pw] === WALL)) continue;
+      bits |= 1 << k;
+    }
+    moves[p] = bits;
+  }
   return {
     map,
     paddedWidth: pw,
     state,
+    moves,
     toCell,
     toPadded,
     neighbours: {
-      'row-major': neighbourTable('row-major', pw),
+      'row-major': rowMajor,
       'straight-first': neighbourTable('straight-first', pw),
     },
     g: new Float64Array(n),

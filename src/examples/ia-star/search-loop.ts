@@ -44,11 +44,13 @@ export const LOOP_LIMIT = 3;
 const OCTILE_K = Math.SQRT2 - 1;
 
 /**
- * The hot loop for the common case: octile costs and heuristic, no corner cutting, no cost or guidance map.
+ * The hot loop for the common case: octile costs and heuristic, no corner cutting, no cost or guidance map,
+ * row-major neighbour order (its move bits follow that table).
  * Kept apart from search() so V8 optimises it whole (not by on-stack replacement with the result code after it).
  */
 export function runOctileLoop(ctx: SearchContext, q: LoopQuery): number {
   const state = ctx.state;
+  const moves = ctx.moves;
   const g = ctx.g;
   const parent = ctx.parent;
   const open = ctx.open;
@@ -121,21 +123,18 @@ export function runOctileLoop(ctx: SearchContext, q: LoopQuery): number {
       break;
     }
     const gc = g[c];
-    for (let k = 0; k < 8; k++) {
+    // Visit the legal moves only, lowest bit (first in the row-major table) first.
+    for (let bits = moves[c]; bits !== 0; bits &= bits - 1) {
+      const k = 31 - Math.clz32(bits & -bits);
       const n = c + offsets[k];
       const m = state[n];
-      if (m === WALL || m === closedMark) continue;
+      if (m === closedMark) continue;
       const ddx = DX[k];
       const ddy = DY[k];
-      let ng: number;
-      if (ddx !== 0 && ddy !== 0) {
-        // No corner cutting: both orthogonal neighbours must be free.
-        if (state[c + ddx] === WALL || state[c + ddy * pw] === WALL) continue;
-        ng = gc + Math.SQRT2;
-      } else {
-        ng = gc + 1;
-      }
-      if (m === openMark && ng >= g[n]) continue;
+      const ng = gc + (ddx !== 0 && ddy !== 0 ? Math.SQRT2 : 1);
+      // Only a real improvement (beyond the tie tolerance) counts: sums of 1 and √2 taken in different
+      // orders differ in the last bit, and chasing those would only churn the heap.
+      if (m === openMark && ng >= g[n] - eps) continue;
       g[n] = ng;
       parent[n] = c;
       const adx = Math.abs(cx + ddx - gx);
@@ -200,6 +199,7 @@ export function runGeneralLoop(ctx: SearchContext, q: GeneralLoopQuery): number 
   const openedStep = ctx.openedStepScratch;
   const pw = ctx.paddedWidth;
   const w = pw - 2;
+  const eps = open.epsilon;
   const { offsets, dx: DX, dy: DY } = q;
   const { openMark, closedMark, goal, gWeight: gW, hWeight: hW, tieG, tieSeq, tieIndex, maxExpansions } = q;
   const gx = q.goalX;
@@ -238,7 +238,9 @@ export function runGeneralLoop(ctx: SearchContext, q: GeneralLoopQuery): number 
         ? leaveCost
         : (diagonal ? diagonalCost : straightCost) + (cellCost ? cellCost[toCell[n]] : 0);
       const ng = gc + step;
-      if (m === openMark && ng >= g[n]) continue;
+      // Only a real improvement (beyond the tie tolerance) reopens the question: sums of 1 and √2 taken in
+      // different orders differ in the last bit, and chasing those would only churn the heap.
+      if (m === openMark && ng >= g[n] - eps) continue;
       g[n] = ng;
       parent[n] = c;
       const adx = Math.abs(cx + ddx - gx);

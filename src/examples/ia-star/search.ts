@@ -91,6 +91,7 @@ export function search(ctx: SearchContext, start: GridPoint, goal: GridPoint, op
     octileHeuristic &&
     !r.cornerCutting &&
     r.diagonalCost === Math.SQRT2 &&
+    r.neighbourOrder === 'row-major' &&
     !cellCost &&
     !guidance;
   open.clear();

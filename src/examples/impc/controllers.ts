@@ -88,7 +88,10 @@ export function createPidController(geo: Geometry, gains: PidGains, p: PhysParam
       const saturated = raw.some((v, i) => v !== u[i]);
       if (!saturated) {
         for (let a = 0; a < 3; a++)
-          integral[a] = Math.max(-gains.integralLimit, Math.min(gains.integralLimit, integral[a] + err[a] * dt));
+          integral[a] = Math.max(
+            -gains.integralLimit,
+            Math.min(gains.integralLimit, integral[a] + err[a] * dt),
+          );
         integral[3] = Math.max(-1, Math.min(1, integral[3] + ez * dt));
       }
       return u;

@@ -33,7 +33,12 @@ export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array
 }
 
 /** Solves H[F,F] x_F = b_F for the index set F of the n × n SPD matrix H; x is zero outside F. */
-export function solveOnSubset(H: Float64Array, n: number, free: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+export function solveOnSubset(
+  H: Float64Array,
+  n: number,
+  free: ArrayLike<number>,
+  b: ArrayLike<number>,
+): Float64Array {
   const nf = free.length;
   const sub = new Float64Array(nf * nf);
   const rhs = new Float64Array(nf);
@@ -55,7 +60,12 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** y = H x for the n × n matrix H. */
-export function symMatVec(H: Float64Array, n: number, x: ArrayLike<number>, out = new Float64Array(n)): Float64Array {
+export function symMatVec(
+  H: Float64Array,
+  n: number,
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(n),
+): Float64Array {
   for (let i = 0; i < n; i++) {
     let s = 0;
     const o = i * n;

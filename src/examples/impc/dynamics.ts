@@ -119,7 +119,8 @@ export function predictStep(
   for (let s = 0; s < substeps; s++) {
     for (let st = 0; st < 4; st++) {
       for (let i = 0; i < NX; i++) xStage[i] = xs[i] + (st === 0 ? 0 : coef[st] * h * k[st - 1][i]);
-      for (let i = 0; i < NX * N_TANGENT; i++) tStage[i] = T[i] + (st === 0 ? 0 : coef[st] * h * dk[st - 1][i]);
+      for (let i = 0; i < NX * N_TANGENT; i++)
+        tStage[i] = T[i] + (st === 0 ? 0 : coef[st] * h * dk[st - 1][i]);
       continuousDynamics(geo, xStage, u, p, k[st], jac);
       // dk = Fx · tStage + [0, Fu, Fp] (the input and parameter columns enter directly).
       const d = dk[st];
@@ -132,7 +133,8 @@ export function predictStep(
       }
     }
     for (let i = 0; i < NX; i++) xs[i] += (h / 6) * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
-    for (let i = 0; i < NX * N_TANGENT; i++) T[i] += (h / 6) * (dk[0][i] + 2 * dk[1][i] + 2 * dk[2][i] + dk[3][i]);
+    for (let i = 0; i < NX * N_TANGENT; i++)
+      T[i] += (h / 6) * (dk[0][i] + 2 * dk[1][i] + 2 * dk[2][i] + dk[3][i]);
   }
   return { next: xs, jac: T };
 }

@@ -16,7 +16,14 @@
 import { unwrapYaw } from './controllers';
 import type { ImuNoise } from './imu';
 import { NOISE_FREE_IMU } from './imu';
-import { type MpcConfig, type MpcSolution, buildMpcContext, defaultMpcConfig, shiftedWarmStart, solveMpc } from './mpc';
+import {
+  type MpcConfig,
+  type MpcSolution,
+  buildMpcContext,
+  defaultMpcConfig,
+  shiftedWarmStart,
+  solveMpc,
+} from './mpc';
 import { DEFAULT_GEOMETRY, type Geometry, type PhysParams, NU, N_PARAMS } from './params';
 import { makeScenario, referenceAt } from './scenarios';
 import { DEFAULT_RATES, controlDt, createFlight, flyInterval } from './sim';
@@ -59,7 +66,10 @@ export function identifyOnline(options: IdentificationOptions): IdentificationRe
   const lrDecay = Math.log(options.finalLearningRateFraction ?? 0.05) / Math.max(1, options.steps - 1);
   const mode = options.mode ?? { kind: 'applied' };
   const duration = options.steps * segment * controlDt(DEFAULT_RATES) + 1;
-  const scenario = makeScenario('excite', options.seed ?? 1, { duration, imu: options.imu ?? NOISE_FREE_IMU });
+  const scenario = makeScenario('excite', options.seed ?? 1, {
+    duration,
+    imu: options.imu ?? NOISE_FREE_IMU,
+  });
   const flight = createFlight(scenario, geo, options.pTrue);
   const logP = options.pInit.map(Math.log);
   const m1 = new Float64Array(N_PARAMS);
@@ -78,7 +88,13 @@ export function identifyOnline(options: IdentificationOptions): IdentificationRe
       const sol: MpcSolution = solveMpc(ctx, unwrapYaw(x, ref), ref, warm);
       warm = shiftedWarmStart(sol.u);
       flyInterval(flight, sol.u.subarray(0, NU));
-      const r = gapCost(ctx, { x, y: Float64Array.from(flight.estimate), ref }, mode, DEFAULT_GAP_WEIGHTS, sol);
+      const r = gapCost(
+        ctx,
+        { x, y: Float64Array.from(flight.estimate), ref },
+        mode,
+        DEFAULT_GAP_WEIGHTS,
+        sol,
+      );
       ul += r.value / segment;
       ll += sol.cost / segment;
       for (let j = 0; j < N_PARAMS; j++) grad[j] += r.gradP[j] / segment;

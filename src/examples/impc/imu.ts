@@ -8,7 +8,13 @@
  */
 import type { Rng } from '../../il/rng';
 import { NX, X_W, X_Z } from './params';
-import { eulerFromQuat, quatFromEuler, quatFromRotationVector, quatMultiply, rotateToWorld } from './rotation';
+import {
+  eulerFromQuat,
+  quatFromEuler,
+  quatFromRotationVector,
+  quatMultiply,
+  rotateToWorld,
+} from './rotation';
 
 export interface ImuNoise {
   /** White noise std per sample: gyro (rad/s), accelerometer (m/s²). */

@@ -13,7 +13,11 @@ type Scalar = (x0: Float64Array, p: Float64Array) => number;
  * because U* is only as accurate as H's conditioning allows (√κ ≈ 500); `f` itself checks that the
  * active set does not change between the two sides.
  */
-function finiteDifference(f: Scalar, x0: Float64Array, p: Float64Array): { x0: Float64Array; p: Float64Array } {
+function finiteDifference(
+  f: Scalar,
+  x0: Float64Array,
+  p: Float64Array,
+): { x0: Float64Array; p: Float64Array } {
   const gx = new Float64Array(NX);
   const gp = new Float64Array(N_PARAMS);
   for (let i = 0; i < NX; i++) {
@@ -46,7 +50,11 @@ function relError(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Margins that show the active set is stable: strict complementarity and free variables off the bounds. */
-function activeSetMargins(sol: MpcSolution, lo: number, hi: number): { minMultiplier: number; minSlack: number } {
+function activeSetMargins(
+  sol: MpcSolution,
+  lo: number,
+  hi: number,
+): { minMultiplier: number; minSlack: number } {
   let minMultiplier = Infinity;
   let minSlack = Infinity;
   sol.u.forEach((v, i) => {
@@ -61,9 +69,21 @@ const ref = Float64Array.of(0.05, -0.03, 0.1, 0, 0, 0, 0.2, 0);
 const nearRef = Float64Array.of(0.051, -0.0305, 0.1005, 0.01, -0.01, 0.005, 0.19, 0.01);
 // K: the unrolled iteration counts compared (H is ill-conditioned: √κ ≈ 500 at N = 10, 1700 at N = 20).
 const cases = [
-  { name: 'N=10, many motors saturated', N: 10, x0: Float64Array.of(0.35, -0.25, 0.05, 1.5, 0.6, 0.1, -0.1, 0.2), minActive: 3, K: [1000, 3000, 12000] },
+  {
+    name: 'N=10, many motors saturated',
+    N: 10,
+    x0: Float64Array.of(0.35, -0.25, 0.05, 1.5, 0.6, 0.1, -0.1, 0.2),
+    minActive: 3,
+    K: [1000, 3000, 12000],
+  },
   { name: 'N=10, no constraint active', N: 10, x0: nearRef, minActive: 0, K: [1000, 3000, 12000] },
-  { name: 'N=20, many motors saturated', N: 20, x0: Float64Array.of(-0.3, 0.2, 0, -0.4, 0.3, 0.5, 0.4, -0.3), minActive: 3, K: [1000, 10000, 40000] },
+  {
+    name: 'N=20, many motors saturated',
+    N: 20,
+    x0: Float64Array.of(-0.3, 0.2, 0, -0.4, 0.3, 0.5, 0.4, -0.3),
+    minActive: 3,
+    K: [1000, 10000, 40000],
+  },
 ];
 
 describe.each(cases)('MPC gradients, $name', ({ N, x0, minActive, K: iterationCounts }) => {
@@ -78,7 +98,8 @@ describe.each(cases)('MPC gradients, $name', ({ N, x0, minActive, K: iterationCo
   const objective: Scalar = (x, pp) => {
     const c = buildMpcContext(geo, config, pp);
     const s = solveMpc(c, x, ref);
-    if (s.active.join(',') !== baseActive) throw new Error('the finite-difference step changed the active set');
+    if (s.active.join(',') !== baseActive)
+      throw new Error('the finite-difference step changed the active set');
     return dot(uBar, s.u) + costBar * s.cost;
   };
   const fd = finiteDifference(objective, x0, p);
@@ -110,7 +131,9 @@ describe.each(cases)('MPC gradients, $name', ({ N, x0, minActive, K: iterationCo
       const g = mpcVjpUnrolled(ctx, mpcUnrolled(ctx, x0, ref, K, settings), uBar, costBar);
       return Math.max(relError(g.x0, fd.x0), relError(g.p, fd.p));
     });
-    console.log(`unrolled N=${N}: rel. error at K=${iterationCounts.join('/')}: ${errors.map((e) => e.toExponential(2)).join(' / ')}`);
+    console.log(
+      `unrolled N=${N}: rel. error at K=${iterationCounts.join('/')}: ${errors.map((e) => e.toExponential(2)).join(' / ')}`,
+    );
     expect(errors[2]).toBeLessThan(1e-3);
     expect(errors[2]).toBeLessThan(errors[0]);
   });

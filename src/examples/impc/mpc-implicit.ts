@@ -10,7 +10,12 @@
  */
 import { solveOnSubset } from './dense';
 import type { MpcContext, MpcSolution } from './mpc';
-import { type MpcInputGradients, addCostPartials, addStationarityPartials, zeroGradients } from './mpc-sensitivity';
+import {
+  type MpcInputGradients,
+  addCostPartials,
+  addStationarityPartials,
+  zeroGradients,
+} from './mpc-sensitivity';
 
 /**
  * Gradients of  ūᵀ U*(x0, p) + costBar · L*(x0, p)  w.r.t. x0 and p.

@@ -80,7 +80,7 @@ function matMul(a: Float64Array, b: Float64Array, n: number, k: number, m: numbe
 
 /** Powers A^0 … A^n. */
 export function matrixPowers(A: Float64Array, n: number): Float64Array[] {
-  const pw = [new Float64Array(NX * NX)];
+  const pw: Float64Array[] = [new Float64Array(NX * NX)];
   for (let i = 0; i < NX; i++) pw[0][i * NX + i] = 1;
   for (let k = 1; k <= n; k++) pw.push(matMul(pw[k - 1], A, NX, NX, NX));
   return pw;
@@ -101,7 +101,11 @@ export function buildSu(powers: Float64Array[], B: Float64Array, N: number): Flo
 }
 
 /** Sx (block k = A^{k+1}) and Sc (block k = Σ_{i≤k} A^i c). */
-export function buildSxSc(powers: Float64Array[], c: Float64Array, N: number): { Sx: Float64Array; Sc: Float64Array } {
+export function buildSxSc(
+  powers: Float64Array[],
+  c: Float64Array,
+  N: number,
+): { Sx: Float64Array; Sc: Float64Array } {
   const Sx = new Float64Array(NX * N * NX);
   const Sc = new Float64Array(NX * N);
   const acc = new Float64Array(NX);
@@ -115,7 +119,13 @@ export function buildSxSc(powers: Float64Array[], c: Float64Array, N: number): {
 }
 
 /** y = M v for a rows × cols row-major M. */
-export function matVec(M: Float64Array, rows: number, cols: number, v: ArrayLike<number>, out = new Float64Array(rows)) {
+export function matVec(
+  M: Float64Array,
+  rows: number,
+  cols: number,
+  v: ArrayLike<number>,
+  out: Float64Array = new Float64Array(rows),
+): Float64Array {
   for (let i = 0; i < rows; i++) {
     let s = 0;
     const o = i * cols;
@@ -126,7 +136,13 @@ export function matVec(M: Float64Array, rows: number, cols: number, v: ArrayLike
 }
 
 /** y = Mᵀ v for a rows × cols row-major M. */
-export function matTVec(M: Float64Array, rows: number, cols: number, v: ArrayLike<number>, out = new Float64Array(cols)) {
+export function matTVec(
+  M: Float64Array,
+  rows: number,
+  cols: number,
+  v: ArrayLike<number>,
+  out: Float64Array = new Float64Array(cols),
+): Float64Array {
   out.fill(0);
   for (let i = 0; i < rows; i++) {
     const vi = v[i];
@@ -138,7 +154,13 @@ export function matTVec(M: Float64Array, rows: number, cols: number, v: ArrayLik
 }
 
 /** H = Suᵀ diag(qDiag) Su2 + (symmetrised when Su2 ≠ Su by the caller). */
-export function weightedGram(Su: Float64Array, Su2: Float64Array, qDiag: Float64Array, rows: number, cols: number) {
+export function weightedGram(
+  Su: Float64Array,
+  Su2: Float64Array,
+  qDiag: Float64Array,
+  rows: number,
+  cols: number,
+) {
   const H = new Float64Array(cols * cols);
   const tmp = new Float64Array(cols);
   for (let r = 0; r < rows; r++) {

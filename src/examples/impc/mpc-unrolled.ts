@@ -8,7 +8,12 @@
  * β = 0 gives plain projected gradient, which needs far more iterations (H is ill-conditioned).
  */
 import { type MpcContext, freeResponseError, hessianDerivatives, linearTerm, mpcCost } from './mpc';
-import { type MpcInputGradients, addCostPartials, addStationarityPartials, zeroGradients } from './mpc-sensitivity';
+import {
+  type MpcInputGradients,
+  addCostPartials,
+  addStationarityPartials,
+  zeroGradients,
+} from './mpc-sensitivity';
 import { dot, symMatVec } from './dense';
 import { N_PARAMS } from './params';
 import { extremeEigenvalues } from './spectrum';

@@ -10,6 +10,7 @@
 import { buildSu, buildSxSc, linearModel, matTVec, matVec, matrixPowers, weightedGram } from './mpc-model';
 import { type Geometry, type PhysParams, NU, NX, N_PARAMS, P_MASS } from './params';
 import { type BoxQpSolution, solveBoxQp } from './qp-box';
+import { choleskyInPlace, choleskySolveInPlace } from './dense';
 
 export interface MpcConfig {
   horizon: number;
@@ -57,6 +58,8 @@ export interface MpcContext {
   hi: Float64Array;
   /** ∂H/∂p_j, built on first use (only the unrolled gradient needs it). */
   dH?: Float64Array[];
+  /** Cholesky factor of H, built on first use (the cold start's unconstrained minimiser). */
+  cholH?: Float64Array;
 }
 
 export function buildMpcContext(geo: Geometry, config: MpcConfig, p: PhysParams): MpcContext {
@@ -74,7 +77,9 @@ export function buildMpcContext(geo: Geometry, config: MpcConfig, p: PhysParams)
   for (let i = 0; i < nU; i++) H[i * nU + i] += config.inputWeight;
   const hover = (p[P_MASS] * geo.gravity) / 4;
   const uHover = new Float64Array(nU).fill(hover);
-  const dUHover = Array.from({ length: N_PARAMS }, (_, j) => new Float64Array(nU).fill(j === P_MASS ? geo.gravity / 4 : 0));
+  const dUHover = Array.from({ length: N_PARAMS }, (_, j) =>
+    new Float64Array(nU).fill(j === P_MASS ? geo.gravity / 4 : 0),
+  );
   const lo = new Float64Array(nU).fill(geo.thrustMin);
   const hi = new Float64Array(nU).fill(geo.thrustMax);
   return { geo, config, p: Float64Array.from(p), nU, nX, Su, dSu, Sx, Sc, qBar, H, uHover, dUHover, lo, hi };
@@ -99,7 +104,11 @@ export function hessianDerivatives(ctx: MpcContext): Float64Array[] {
 }
 
 /** Free response error e0 = Sx x0 + Sc − X_ref (the predicted state error with U = 0). */
-export function freeResponseError(ctx: MpcContext, x0: ArrayLike<number>, ref: ArrayLike<number>): Float64Array {
+export function freeResponseError(
+  ctx: MpcContext,
+  x0: ArrayLike<number>,
+  ref: ArrayLike<number>,
+): Float64Array {
   const e0 = matVec(ctx.Sx, ctx.nX, NX, x0);
   for (let i = 0; i < ctx.nX; i++) e0[i] += ctx.Sc[i] - ref[i % NX];
   return e0;
@@ -148,8 +157,25 @@ export function solveMpc(
 ): MpcSolution {
   const e0 = freeResponseError(ctx, x0, ref);
   const q = linearTerm(ctx, e0);
-  const sol = solveBoxQp({ n: ctx.nU, H: ctx.H, q, lo: ctx.lo, hi: ctx.hi }, warmStart ?? ctx.uHover);
-  return { ...sol, cost: mpcCost(ctx, sol.u, e0), x0: Float64Array.from(x0), ref: Float64Array.from(ref), e0, q };
+  const qp = { n: ctx.nU, H: ctx.H, q, lo: ctx.lo, hi: ctx.hi };
+  const sol = warmStart ? solveBoxQp(qp, warmStart) : solveBoxQp(qp, unconstrainedMinimiser(ctx, q), { guessActiveSet: true });
+  return {
+    ...sol,
+    cost: mpcCost(ctx, sol.u, e0),
+    x0: Float64Array.from(x0),
+    ref: Float64Array.from(ref),
+    e0,
+    q,
+  };
+}
+
+/** −H⁻¹ q: the cold start (the primal–dual sweeps then guess the active set from it). */
+function unconstrainedMinimiser(ctx: MpcContext, q: Float64Array): Float64Array {
+  if (!ctx.cholH) {
+    ctx.cholH = Float64Array.from(ctx.H);
+    if (!choleskyInPlace(ctx.cholH, ctx.nU)) throw new Error('MPC Hessian is not positive definite');
+  }
+  return choleskySolveInPlace(ctx.cholH, ctx.nU, q.map((v) => -v));
 }
 
 /** The previous solution shifted by one step (last input repeated): the warm start for the next solve. */

@@ -69,7 +69,11 @@ export function relativeParamErrors(estimate: PhysParams, truth: PhysParams): Fl
 }
 
 /** Collective thrust and body torques produced by four motor thrusts ("+" mixing). */
-export function mixTorques(geo: Geometry, f: ArrayLike<number>, out = new Float64Array(4)): Float64Array {
+export function mixTorques(
+  geo: Geometry,
+  f: ArrayLike<number>,
+  out: Float64Array = new Float64Array(4),
+): Float64Array {
   out[0] = f[0] + f[1] + f[2] + f[3];
   out[1] = geo.arm * (f[1] - f[3]);
   out[2] = geo.arm * (f[2] - f[0]);
@@ -78,7 +82,11 @@ export function mixTorques(geo: Geometry, f: ArrayLike<number>, out = new Float6
 }
 
 /** Inverse mixing: motor thrusts for a collective thrust T and torques τ (unclipped). */
-export function unmixTorques(geo: Geometry, wrench: ArrayLike<number>, out = new Float64Array(4)): Float64Array {
+export function unmixTorques(
+  geo: Geometry,
+  wrench: ArrayLike<number>,
+  out: Float64Array = new Float64Array(4),
+): Float64Array {
   const [T, tx, ty, tz] = [wrench[0], wrench[1], wrench[2], wrench[3]];
   const a = (T + tz / geo.yawCoeff) / 2; // f1 + f3
   const b = (T - tz / geo.yawCoeff) / 2; // f2 + f4

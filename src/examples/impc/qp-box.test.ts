@@ -23,7 +23,8 @@ function randomQp(rng: Rng, n: number): BoxQp {
   };
 }
 
-const objective = (qp: BoxQp, u: Float64Array): number => 0.5 * dot(u, symMatVec(qp.H, qp.n, u)) + dot(qp.q, u);
+const objective = (qp: BoxQp, u: Float64Array): number =>
+  0.5 * dot(u, symMatVec(qp.H, qp.n, u)) + dot(qp.q, u);
 
 /** Exhaustive search over the 3ⁿ choices (lower / free / upper) of which bounds hold: the exact optimum. */
 function bruteForce(qp: BoxQp): number {

@@ -5,6 +5,8 @@
  * to W); at the minimiser drop the bound with the most negative multiplier, or stop when all are ≥ 0.
  * Every iterate is feasible, the cost never rises, and the answer is exact to rounding (KKT residual
  * reported). A warm start (the previous solution, shifted) leaves only a few changes of the active set.
+ * Cold starts first guess the active set by a few primal–dual active-set (semismooth Newton) sweeps,
+ * which change many bounds at once; the primal method then confirms or repairs that guess.
  */
 import { dot, solveOnSubset, symMatVec } from './dense';
 
@@ -39,11 +41,59 @@ function gradient(qp: BoxQp, u: Float64Array, out: Float64Array): Float64Array {
 /** Multiplier of a variable held at a bound (negative: the cost would fall by releasing it). */
 const multiplierOf = (side: number, g: number): number => (side < 0 ? g : -g);
 
-export function solveBoxQp(qp: BoxQp, warmStart?: ArrayLike<number>, maxIterations = 0): BoxQpSolution {
+/**
+ * Primal–dual active-set sweeps: A_lo = {u − g/H_ii < lo}, A_hi = {u − g/H_ii > hi}, minimise over the
+ * rest, repeat until the sets stop changing (or `sweeps` run out; it may cycle on general H). Returns
+ * the last point, clipped into the box.
+ */
+function primalDualGuess(qp: BoxQp, start: Float64Array, sweeps: number): Float64Array {
   const { n, H, q, lo, hi } = qp;
-  const limit = maxIterations > 0 ? maxIterations : 10 * n + 20;
-  const u = new Float64Array(n);
-  for (let i = 0; i < n; i++) u[i] = clip(warmStart ? warmStart[i] : 0, lo[i], hi[i]);
+  const u = Float64Array.from(start);
+  const g = gradient(qp, u, new Float64Array(n));
+  let previous = '';
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    const side = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const trial = u[i] - g[i] / H[i * n + i];
+      side[i] = trial < lo[i] ? -1 : trial > hi[i] ? 1 : 0;
+    }
+    const key = side.join('');
+    if (key === previous) break;
+    previous = key;
+    const free: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (side[i] === 0) free.push(i);
+      else u[i] = side[i] < 0 ? lo[i] : hi[i];
+    }
+    const rhs = new Float64Array(n);
+    for (const i of free) {
+      let s = q[i];
+      for (let j = 0; j < n; j++) if (side[j] !== 0) s += H[i * n + j] * u[j];
+      rhs[i] = -s;
+    }
+    if (free.length > 0) {
+      const x = solveOnSubset(H, n, free, rhs);
+      for (const i of free) u[i] = x[i];
+    }
+    gradient(qp, u, g);
+  }
+  return u.map((v, i) => clip(v, lo[i], hi[i]));
+}
+
+export interface BoxQpOptions {
+  /** Refine the start by primal–dual sweeps first (default: only when no start is given). */
+  guessActiveSet?: boolean;
+  /** Cap on active-set iterations (default 10 n + 20). */
+  maxIterations?: number;
+}
+
+/** Solves the box QP from `start` (clipped into the box; zeros if absent). */
+export function solveBoxQp(qp: BoxQp, start?: ArrayLike<number>, options: BoxQpOptions = {}): BoxQpSolution {
+  const { n, H, q, lo, hi } = qp;
+  const limit = options.maxIterations ?? 10 * n + 20;
+  let u = new Float64Array(n);
+  for (let i = 0; i < n; i++) u[i] = clip(start ? start[i] : 0, lo[i], hi[i]);
+  if (options.guessActiveSet ?? !start) u = primalDualGuess(qp, start ? Float64Array.from(start) : u, 12);
   const g = gradient(qp, u, new Float64Array(n));
   const scale = 1 + Math.max(dot(q, q), 1) ** 0.5;
   // Start from the bounds the warm start sits on and is pushed against.
@@ -55,15 +105,22 @@ export function solveBoxQp(qp: BoxQp, warmStart?: ArrayLike<number>, maxIteratio
   let iterations = 0;
   let converged = false;
   let atSubspaceMinimum = false;
+  // Releasing several bounds at once usually saves many iterations; if a released variable is blocked
+  // at once (zero step), fall back to the classical one-at-a-time rule, which cannot cycle.
+  let singleRelease = false;
+  const released: number[] = [];
   const rhs = new Float64Array(n);
   for (; iterations < limit; iterations++) {
     if (atSubspaceMinimum) {
       gradient(qp, u, g);
+      // Release every bound whose multiplier is negative (the most negative alone once that stalled).
       let worst = -1;
       let worstValue = -1e-12 * scale;
+      released.length = 0;
       for (let i = 0; i < n; i++) {
         if (side[i] === 0) continue;
         const lambda = multiplierOf(side[i], g[i]);
+        if (lambda < -1e-12 * scale) released.push(i);
         if (lambda < worstValue) {
           worstValue = lambda;
           worst = i;
@@ -73,7 +130,8 @@ export function solveBoxQp(qp: BoxQp, warmStart?: ArrayLike<number>, maxIteratio
         converged = true;
         break;
       }
-      side[worst] = 0;
+      if (singleRelease) released.splice(0, released.length, worst);
+      for (const i of released) side[i] = 0;
       atSubspaceMinimum = false;
       continue;
     }
@@ -97,6 +155,8 @@ export function solveBoxQp(qp: BoxQp, warmStart?: ArrayLike<number>, maxIteratio
       }
     }
     for (const i of free) u[i] = blocking < 0 ? target[i] : u[i] + alpha * (target[i] - u[i]);
+    if (blocking >= 0 && alpha === 0 && released.includes(blocking)) singleRelease = true;
+    released.length = 0;
     if (blocking >= 0) {
       side[blocking] = target[blocking] < u[blocking] || u[blocking] <= lo[blocking] ? -1 : 1;
       u[blocking] = side[blocking] < 0 ? lo[blocking] : hi[blocking];

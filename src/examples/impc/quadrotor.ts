@@ -19,7 +19,11 @@ export interface PlantModel {
   wind: WindModel;
 }
 
-export function clipThrusts(geo: Geometry, u: ArrayLike<number>, out = new Float64Array(4)): Float64Array {
+export function clipThrusts(
+  geo: Geometry,
+  u: ArrayLike<number>,
+  out: Float64Array = new Float64Array(4),
+): Float64Array {
   for (let i = 0; i < 4; i++) out[i] = Math.min(geo.thrustMax, Math.max(geo.thrustMin, u[i]));
   return out;
 }
@@ -92,7 +96,7 @@ export function plantStep(
 }
 
 /** The plant's state in the model's layout (Euler angles, body rates, z, w). */
-export function plantToState(s: ArrayLike<number>, out = new Float64Array(NX)): Float64Array {
+export function plantToState(s: ArrayLike<number>, out: Float64Array = new Float64Array(NX)): Float64Array {
   out.set(eulerFromQuat(s), 0);
   out[3] = s[4];
   out[4] = s[5];
@@ -102,7 +106,10 @@ export function plantToState(s: ArrayLike<number>, out = new Float64Array(NX)): 
   return out;
 }
 
-export function stateToPlant(x: ArrayLike<number>, out = new Float64Array(PLANT_SIZE)): Float64Array {
+export function stateToPlant(
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(PLANT_SIZE),
+): Float64Array {
   out.set(quatFromEuler(x[0], x[1], x[2]), 0);
   out[4] = x[3];
   out[5] = x[4];

@@ -55,7 +55,13 @@ export function makeScenario(kind: ScenarioKind, seed: number, options: Scenario
   if (kind === 'step') {
     const size = options.stepSize ?? 10 * DEG;
     const sign = (): number => (rng.next() < 0.5 ? -1 : 1);
-    const step = { start: 0.5, roll: sign() * size, pitch: sign() * size * 0.5, yaw: sign() * size * 0.5, z: 0 };
+    const step = {
+      start: 0.5,
+      roll: sign() * size,
+      pitch: sign() * size * 0.5,
+      yaw: sign() * size * 0.5,
+      z: 0,
+    };
     return { ...base, duration: options.duration ?? 3, eventTime: 0.5, references: [level, step], wind: [] };
   }
   if (kind === 'gust' || kind === 'wind') {
@@ -81,7 +87,11 @@ export function makeScenario(kind: ScenarioKind, seed: number, options: Scenario
 }
 
 /** The target state x_ref at time t (the last segment started at or before t). */
-export function referenceAt(scenario: Scenario, t: number, out = new Float64Array(NX)): Float64Array {
+export function referenceAt(
+  scenario: Scenario,
+  t: number,
+  out: Float64Array = new Float64Array(NX),
+): Float64Array {
   let seg = scenario.references[0];
   for (const s of scenario.references) if (s.start <= t + 1e-9) seg = s;
   out.fill(0);

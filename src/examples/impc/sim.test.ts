@@ -18,7 +18,8 @@ describe('simulation, IMU and wind', () => {
     let angle = 0;
     let vz = 0;
     for (let k = 0; k < log.steps; k++) {
-      for (let a = 0; a < 3; a++) angle = Math.max(angle, Math.abs(log.estimate[k * NX + a] - log.trueState[k * NX + a]));
+      for (let a = 0; a < 3; a++)
+        angle = Math.max(angle, Math.abs(log.estimate[k * NX + a] - log.trueState[k * NX + a]));
       vz = Math.max(vz, Math.abs(log.estimate[k * NX + 7] - log.trueState[k * NX + 7]));
     }
     expect((angle * 180) / Math.PI).toBeLessThan(0.05);
@@ -55,9 +56,18 @@ describe('simulation, IMU and wind', () => {
 
   it('holds hover without wind and is pushed off level by a gust', () => {
     const calm = runClosedLoop(makeScenario('step', 1, { stepSize: 0, imu: NOISE_FREE_IMU }), mpc(), geo, p);
-    const gust = runClosedLoop(makeScenario('gust', 1, { windSpeed: 12, imu: NOISE_FREE_IMU }), mpc(), geo, p);
+    const gust = runClosedLoop(
+      makeScenario('gust', 1, { windSpeed: 12, imu: NOISE_FREE_IMU }),
+      mpc(),
+      geo,
+      p,
+    );
     const peak = (log: typeof calm): number =>
-      Math.max(...Array.from({ length: log.steps }, (_, k) => Math.hypot(log.trueState[k * NX], log.trueState[k * NX + 1])));
+      Math.max(
+        ...Array.from({ length: log.steps }, (_, k) =>
+          Math.hypot(log.trueState[k * NX], log.trueState[k * NX + 1]),
+        ),
+      );
     expect(peak(calm)).toBeLessThan(1e-6);
     expect(peak(gust)).toBeGreaterThan(0.005);
   });

@@ -5,7 +5,15 @@
 import { createRng } from '../../il/rng';
 import { type Imu, type ImuSample, createImu, integrateImu } from './imu';
 import { type Geometry, type PhysParams, NX } from './params';
-import { PLANT_SIZE, type PlantModel, clipThrusts, plantStep, plantToState, stateToPlant, trueImuSignals } from './quadrotor';
+import {
+  PLANT_SIZE,
+  type PlantModel,
+  clipThrusts,
+  plantStep,
+  plantToState,
+  stateToPlant,
+  trueImuSignals,
+} from './quadrotor';
 import { type Scenario, referenceAt } from './scenarios';
 import { DEFAULT_WIND_MODEL, type WindModel, windVelocity } from './wind';
 

@@ -15,7 +15,11 @@ function startVector(n: number): Float64Array {
   return v;
 }
 
-export function extremeEigenvalues(M: Float64Array, n: number, iterations = 200): { min: number; max: number } {
+export function extremeEigenvalues(
+  M: Float64Array,
+  n: number,
+  iterations = 200,
+): { min: number; max: number } {
   let v = startVector(n);
   let max = 0;
   for (let it = 0; it < iterations; it++) {

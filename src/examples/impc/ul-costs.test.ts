@@ -20,7 +20,11 @@ function relError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return Math.sqrt(num) / Math.max(Math.sqrt(den), 1e-12);
 }
 
-function centralDiff(f: (v: Float64Array) => number, v: Float64Array, steps: (i: number) => number): Float64Array {
+function centralDiff(
+  f: (v: Float64Array) => number,
+  v: Float64Array,
+  steps: (i: number) => number,
+): Float64Array {
   return v.map((_, i) => {
     const a = Float64Array.from(v);
     const b = Float64Array.from(v);
@@ -32,7 +36,14 @@ function centralDiff(f: (v: Float64Array) => number, v: Float64Array, steps: (i:
 
 // A sample mid-manoeuvre where the first input is partly saturated but not fully (stable active set).
 const x = Float64Array.of(0.05, -0.035, 0.085, 0.6, -0.45, 0.15, 0.05, 0.1);
-const truthNext = predictStep(geo, x, solveMpc(buildMpcContext(geo, config, p), x, ref).u, pTrue, config.dt, MODEL_SUBSTEPS);
+const truthNext = predictStep(
+  geo,
+  x,
+  solveMpc(buildMpcContext(geo, config, p), x, ref).u,
+  pTrue,
+  config.dt,
+  MODEL_SUBSTEPS,
+);
 const y = truthNext.next.map((v, i) => v + 1e-3 * Math.sin(i + 1));
 const sample: GapSample = { x, y, ref };
 const modes: LowerLevelGradient[] = [{ kind: 'implicit' }, { kind: 'unrolled', iterations: 12000 }];
@@ -46,9 +57,21 @@ describe('UL gap cost (i)', () => {
     expect(r.solution.active.join(',')).toBe(active);
     return r.value;
   };
-  const fdP = centralDiff((v) => valueAt(v, x, y), p, (i) => 1e-4 * p[i]);
-  const fdX = centralDiff((v) => valueAt(p, v, y), x, () => 1e-5);
-  const fdY = centralDiff((v) => valueAt(p, x, v), y, () => 1e-5);
+  const fdP = centralDiff(
+    (v) => valueAt(v, x, y),
+    p,
+    (i) => 1e-4 * p[i],
+  );
+  const fdX = centralDiff(
+    (v) => valueAt(p, v, y),
+    x,
+    () => 1e-5,
+  );
+  const fdY = centralDiff(
+    (v) => valueAt(p, x, v),
+    y,
+    () => 1e-5,
+  );
 
   it('has a partly active first input and a non-zero gradient through the MPC', () => {
     const first = Array.from(base.solution.active.subarray(0, 4));
@@ -59,7 +82,9 @@ describe('UL gap cost (i)', () => {
   it.each(modes)('matches finite differences w.r.t. p, x_k and y_{k+1} ($kind)', (mode) => {
     const r = gapCost(ctx, sample, mode);
     const errs = [relError(r.gradP, fdP), relError(r.gradX, fdX), relError(r.gradY, fdY)];
-    console.log(`gap cost, ${mode.kind}: rel. error p ${errs[0].toExponential(2)}, x ${errs[1].toExponential(2)}, y ${errs[2].toExponential(2)}`);
+    console.log(
+      `gap cost, ${mode.kind}: rel. error p ${errs[0].toExponential(2)}, x ${errs[1].toExponential(2)}, y ${errs[2].toExponential(2)}`,
+    );
     for (const e of errs) expect(e).toBeLessThan(1e-3);
   });
 
@@ -79,13 +104,23 @@ describe('UL tracking cost (ii)', () => {
   const horizon = 5;
   const valueAt = (pp: Float64Array, xx: Float64Array): number =>
     trackingCost(buildMpcContext(geo, config, pp), pTrue, xx, ref, horizon).value;
-  const fdP = centralDiff((v) => valueAt(v, x0), p, (i) => 1e-4 * p[i]);
-  const fdX = centralDiff((v) => valueAt(p, v), x0, () => 1e-5);
+  const fdP = centralDiff(
+    (v) => valueAt(v, x0),
+    p,
+    (i) => 1e-4 * p[i],
+  );
+  const fdX = centralDiff(
+    (v) => valueAt(p, v),
+    x0,
+    () => 1e-5,
+  );
 
   it.each(modes)('matches finite differences w.r.t. p and x_0 ($kind)', (mode) => {
     const r = trackingCost(ctx, pTrue, x0, ref, horizon, mode);
     const errs = [relError(r.gradP, fdP), relError(r.gradX, fdX)];
-    console.log(`tracking cost, ${mode.kind}: rel. error p ${errs[0].toExponential(2)}, x0 ${errs[1].toExponential(2)}`);
+    console.log(
+      `tracking cost, ${mode.kind}: rel. error p ${errs[0].toExponential(2)}, x0 ${errs[1].toExponential(2)}`,
+    );
     expect(fdP.some((v) => Math.abs(v) > 1e-6)).toBe(true);
     for (const e of errs) expect(e).toBeLessThan(1e-3);
   });

@@ -27,9 +27,7 @@ import { wrapAngle } from './rotation';
  * model does (∂y/∂u ≈ ∂f/∂u), so the path through U* cancels between y and the prediction.
  */
 export type LowerLevelGradient =
-  | { kind: 'implicit' }
-  | { kind: 'unrolled'; iterations: number }
-  | { kind: 'applied' };
+  { kind: 'implicit' } | { kind: 'unrolled'; iterations: number } | { kind: 'applied' };
 
 /** Gap weights: angles, body rates, altitude (unused: it only sees second-order effects), vertical speed. */
 export const DEFAULT_GAP_WEIGHTS = Float64Array.of(100, 100, 100, 1, 1, 1, 0, 1);
@@ -119,20 +117,27 @@ export function trackingCost(
   mode: LowerLevelGradient = { kind: 'implicit' },
   weights: Float64Array = DEFAULT_TRACKING_WEIGHTS,
 ): UlResult {
-  const states = [Float64Array.from(x0)];
+  const states: Float64Array[] = [Float64Array.from(x0)];
   const sols: MpcSolution[] = [];
   const jacs: Float64Array[] = [];
   let value = 0;
   for (let i = 0; i < horizon; i++) {
     const sol = solveMpc(ctx, unwrapYaw(states[i], ref), ref);
-    const step = predictStep(ctx.geo, states[i], sol.u.subarray(0, NU), plantP, ctx.config.dt, MODEL_SUBSTEPS);
+    const step = predictStep(
+      ctx.geo,
+      states[i],
+      sol.u.subarray(0, NU),
+      plantP,
+      ctx.config.dt,
+      MODEL_SUBSTEPS,
+    );
     sols.push(sol);
     jacs.push(step.jac);
     states.push(step.next);
     for (let a = 0; a < NX; a++) value += 0.5 * weights[a] * (step.next[a] - ref[a]) ** 2;
   }
   const gradP = new Float64Array(N_PARAMS);
-  let xBar = new Float64Array(NX);
+  let xBar: Float64Array = new Float64Array(NX);
   for (let i = horizon; i >= 1; i--) {
     for (let a = 0; a < NX; a++) xBar[a] += weights[a] * (states[i][a] - ref[a]);
     // x_i = f(x_{i−1}, u*_0(x_{i−1}, p); p_plant)

@@ -32,7 +32,11 @@ export const DEFAULT_WIND_MODEL: Readonly<WindModel> = {
 };
 
 /** World-frame wind velocity at time t (m/s). */
-export function windVelocity(events: readonly WindEvent[], t: number, out = new Float64Array(3)): Float64Array {
+export function windVelocity(
+  events: readonly WindEvent[],
+  t: number,
+  out: Float64Array = new Float64Array(3),
+): Float64Array {
   out.fill(0);
   for (const e of events) {
     if (t < e.start || t >= e.start + e.duration) continue;
@@ -43,14 +47,22 @@ export function windVelocity(events: readonly WindEvent[], t: number, out = new 
 }
 
 /** Drag force in the world frame (N). */
-export function windForce(model: WindModel, v: Float64Array, out = new Float64Array(3)): Float64Array {
+export function windForce(
+  model: WindModel,
+  v: Float64Array,
+  out: Float64Array = new Float64Array(3),
+): Float64Array {
   const k = 0.5 * model.airDensity * model.dragArea * Math.hypot(v[0], v[1], v[2]);
   for (let i = 0; i < 3; i++) out[i] = k * v[i];
   return out;
 }
 
 /** Body-frame torque of a body-frame force applied at the centre of pressure. */
-export function windTorque(model: WindModel, forceBody: Float64Array, out = new Float64Array(3)): Float64Array {
+export function windTorque(
+  model: WindModel,
+  forceBody: Float64Array,
+  out: Float64Array = new Float64Array(3),
+): Float64Array {
   const r = model.pressureCentre;
   out[0] = r[1] * forceBody[2] - r[2] * forceBody[1];
   out[1] = r[2] * forceBody[0] - r[0] * forceBody[2];

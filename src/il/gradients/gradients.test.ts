@@ -72,7 +72,9 @@ describe('conjugateGradient', () => {
     const a = randomSpd(12, 2);
     const b = Float64Array.from({ length: 12 }, (_, i) => Math.cos(i));
     const exact = choleskySolve(cholesky(a), b);
-    const errs = [1, 3, 6, 12].map((k) => relativeError(conjugateGradient((v) => matVec(a, v), b, k).x, exact));
+    const errs = [1, 3, 6, 12].map((k) =>
+      relativeError(conjugateGradient((v) => matVec(a, v), b, k).x, exact),
+    );
     for (let i = 1; i < errs.length; i++) expect(errs[i]).toBeLessThan(errs[i - 1]);
   });
 });

@@ -18,17 +18,27 @@ describe('straight-through', () => {
     const value = tf.tidy(() => straightThrough(soft(tf.tensor1d(x0)), hard).arraySync());
     expect(value).toEqual([0, 0, 0, 1]);
     const g = tf.tidy(() =>
-      Array.from(tf.grad((x: tf.Tensor) => tf.sum(tf.mul(w, straightThrough(soft(x), hard))))(tf.tensor1d(x0)).dataSync()),
+      Array.from(
+        tf
+          .grad((x: tf.Tensor) => tf.sum(tf.mul(w, straightThrough(soft(x), hard))))(tf.tensor1d(x0))
+          .dataSync(),
+      ),
     );
-    const fd = finiteDifferenceGradient((x) =>
-      tf.tidy(() => tf.sum(tf.mul(w, soft(tf.tensor1d(Array.from(x))))).dataSync()[0]),
-    Float64Array.from(x0), 1e-3);
+    const fd = finiteDifferenceGradient(
+      (x) => tf.tidy(() => tf.sum(tf.mul(w, soft(tf.tensor1d(Array.from(x))))).dataSync()[0]),
+      Float64Array.from(x0),
+      1e-3,
+    );
     expect(relativeError(g, fd)).toBeLessThan(1e-3);
     tf.dispose([w, hard]);
   });
 
   it('stopGradient passes the value and blocks the gradient', () => {
-    const g = tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(tf.mul(stopGradient(x), x)))(tf.tensor1d([2, 3])).arraySync());
+    const g = tf.tidy(() =>
+      tf
+        .grad((x: tf.Tensor) => tf.sum(tf.mul(stopGradient(x), x)))(tf.tensor1d([2, 3]))
+        .arraySync(),
+    );
     expect(g).toEqual([2, 3]);
   });
 
@@ -38,11 +48,23 @@ describe('straight-through', () => {
     expect(picked).toEqual([0, 1, 0]);
     const weights = tf.tensor1d([1, 2, 3]);
     const g = tf.tidy(() =>
-      Array.from(tf.grad((s: tf.Tensor) => tf.sum(tf.mul(weights, straightThroughArgmin(s, 0.5))))(scores).dataSync()),
+      Array.from(
+        tf
+          .grad((s: tf.Tensor) => tf.sum(tf.mul(weights, straightThroughArgmin(s, 0.5))))(scores)
+          .dataSync(),
+      ),
     );
-    const fd = finiteDifferenceGradient((s) =>
-      tf.tidy(() => tf.sum(tf.mul(weights, tf.softmax(tf.div(tf.neg(tf.tensor1d(Array.from(s))), 0.5)))).dataSync()[0]),
-    Float64Array.from([3, 1, 2]), 1e-3);
+    const fd = finiteDifferenceGradient(
+      (s) =>
+        tf.tidy(
+          () =>
+            tf
+              .sum(tf.mul(weights, tf.softmax(tf.div(tf.neg(tf.tensor1d(Array.from(s))), 0.5))))
+              .dataSync()[0],
+        ),
+      Float64Array.from([3, 1, 2]),
+      1e-3,
+    );
     expect(relativeError(g, fd)).toBeLessThan(1e-3);
     tf.dispose([scores, weights]);
   });
@@ -78,7 +100,11 @@ describe('score-function estimator', () => {
       const g = tf.tidy(() => {
         const grads = tf.variableGrads(() => {
           const logp = tf.gather(tf.logSoftmax(logits), tf.tensor1d(actions, 'int32')) as tf.Tensor1D;
-          return scoreFunctionObjective({ logProbs: logp, costs: c, baseline: useBaseline ? baseline.get() : undefined });
+          return scoreFunctionObjective({
+            logProbs: logp,
+            costs: c,
+            baseline: useBaseline ? baseline.get() : undefined,
+          });
         });
         return Array.from(grads.grads[logits.name].dataSync());
       });

@@ -32,7 +32,11 @@ export function filterGradient(
   const dyT = scope.transpose(outputRows(scope, dy, layout), [1, 0]);
   const taps: TensorInfo[] = [];
   for (let i = 0; i < fh; i++) {
-    for (let j = 0; j < fw; j++) taps.push(scope.matMul(dyT, phases.tapRows(i, j), false, false));
+    for (let j = 0; j < fw; j++) {
+      const rows = phases.tapRows(i, j);
+      taps.push(scope.matMul(dyT, rows, false, false));
+      scope.release(rows);
+    }
   }
   const stacked = taps.length === 1 ? taps[0] : scope.concat(taps, 0);
   return scope.transpose(scope.reshape(stacked, [fh, fw, outChannels, inChannels]), [0, 1, 3, 2]);

@@ -9,18 +9,13 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import { asShape4, assertShape, requireInput } from './kernel-inputs';
-import { WASM, withScope, type KernelScope } from './kernel-scope';
+import { WASM, withScope } from './kernel-scope';
 import { InputPhases, outputRows, PhaseAccumulator, tapRowsLayout } from './tap-rows';
 
 /**
  * Gradients of the depthwise convolution y[…, c·M + m] = Σ_{i,j} x_pad[tap (i, j), c] · W[i, j, c, m],
  * tap by tap on the row layout of tap-rows.ts (any stride, padding and dilation).
  */
-
-/** Σ over the rows of a [rows, K] matrix, as [1, K] (a ones-vector matmul on the fast path). */
-function sumRows(scope: KernelScope, m: TensorInfo): TensorInfo {
-  return scope.matMul(scope.fill([1, m.shape[0]], 1), m, false, false);
-}
 
 /** dW[i, j, c, m] = Σ_rows x_tap[row, c] · dy[row, c, m]. */
 const depthwiseFilterGradWasm: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -43,13 +38,17 @@ const depthwiseFilterGradWasm: KernelFunc = ({ inputs, backend, attrs }) => {
     const layout = tapRowsLayout(info);
     const phases = new InputPhases(scope, x, layout);
     const dyRows = scope.reshape(outputRows(scope, dy, layout), [layout.rows, c, mult]);
+    // Σ over rows as a ones-vector matmul: the wasm backend's fast (XNNPACK) path.
+    const ones = scope.fill([1, layout.rows], 1);
     const taps: TensorInfo[] = [];
     for (let i = 0; i < fh; i++) {
       for (let j = 0; j < fw; j++) {
-        const xTap = scope.reshape(phases.tapRows(i, j), [layout.rows, c, 1]);
+        const rows = phases.tapRows(i, j);
+        const xTap = scope.reshape(rows, [layout.rows, c, 1]);
         const product = scope.multiply(xTap, dyRows);
-        taps.push(sumRows(scope, scope.reshape(product, [layout.rows, c * mult])));
-        scope.release(product);
+        const flat = scope.reshape(product, [layout.rows, c * mult]);
+        taps.push(scope.matMul(ones, flat, false, false));
+        [rows, xTap, product, flat].forEach((t) => scope.release(t));
       }
     }
     const stacked = taps.length === 1 ? taps[0] : scope.concat(taps, 0);

@@ -26,11 +26,19 @@ export function ContourPlot({ grid, path, features, axisI, axisJ, onAxes }: Prop
   }, [grid]);
   const lo = grid?.ticks[0] ?? -6;
   const hi = grid?.ticks[grid.ticks.length - 1] ?? 6;
-  const x = d3.scaleLinear().domain([lo, hi]).range([M, SIZE - 6]);
-  const y = d3.scaleLinear().domain([lo, hi]).range([SIZE - M + 6, 6]);
+  const x = d3
+    .scaleLinear()
+    .domain([lo, hi])
+    .range([M, SIZE - 6]);
+  const y = d3
+    .scaleLinear()
+    .domain([lo, hi])
+    .range([SIZE - M + 6, 6]);
   const color = d3
     .scaleSequential(d3.interpolateViridis)
-    .domain(contours ? [contours.thresholds[contours.thresholds.length - 1], contours.thresholds[0]] : [1, 0]);
+    .domain(
+      contours ? [contours.thresholds[contours.thresholds.length - 1], contours.thresholds[0]] : [1, 0],
+    );
   // Contour coordinates are in grid-index space; map them to θ space.
   const n = contours?.n ?? 2;
   const toTheta = (k: number) => lo + ((hi - lo) * k) / (n - 1);
@@ -41,7 +49,9 @@ export function ContourPlot({ grid, path, features, axisI, axisJ, onAxes }: Prop
   });
   const geoPath = d3.geoPath(projection);
   const clampTheta = (v: number) => Math.min(hi, Math.max(lo, v));
-  const pathPoints = path.map((p) => [x(clampTheta(p[axisI] ?? 0)), y(clampTheta(p[axisJ] ?? 0))] as [number, number]);
+  const pathPoints = path.map(
+    (p) => [x(clampTheta(p[axisI] ?? 0)), y(clampTheta(p[axisJ] ?? 0))] as [number, number],
+  );
   const polyline = pathPoints.map((p) => p.join(',')).join(' ');
   const options = d3.range(features);
   const start = pathPoints[0];
@@ -71,9 +81,18 @@ export function ContourPlot({ grid, path, features, axisI, axisJ, onAxes }: Prop
           </select>
         </label>
       </div>
-      <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Contour of U over θ${axisI} and θ${axisJ}`} data-testid="contour">
+      <svg
+        width={SIZE}
+        height={SIZE}
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        role="img"
+        aria-label={`Contour of U over θ${axisI} and θ${axisJ}`}
+        data-testid="contour"
+      >
         <rect x={M} y={6} width={SIZE - M - 6} height={SIZE - M} fill="#f3f4f6" />
-        {contours?.shapes.map((c) => <path key={c.value} d={geoPath(c) ?? ''} fill={color(c.value)} stroke="#ffffff" strokeWidth={0.3} />)}
+        {contours?.shapes.map((c) => (
+          <path key={c.value} d={geoPath(c) ?? ''} fill={color(c.value)} stroke="#ffffff" strokeWidth={0.3} />
+        ))}
         <polyline points={polyline} fill="none" stroke="#ffffff" strokeWidth={3} />
         <polyline points={polyline} fill="none" stroke="#dc2626" strokeWidth={1.6} />
         {start && <circle cx={start[0]} cy={start[1]} r={3.5} fill="#ffffff" stroke="#111827" />}
@@ -91,7 +110,14 @@ export function ContourPlot({ grid, path, features, axisI, axisJ, onAxes }: Prop
         <text x={SIZE / 2} y={SIZE - 2} fontSize={11} textAnchor="middle" fill="#111827">
           θ{axisI}
         </text>
-        <text x={10} y={SIZE / 2} fontSize={11} textAnchor="middle" fill="#111827" transform={`rotate(-90 10 ${SIZE / 2})`}>
+        <text
+          x={10}
+          y={SIZE / 2}
+          fontSize={11}
+          textAnchor="middle"
+          fill="#111827"
+          transform={`rotate(-90 10 ${SIZE / 2})`}
+        >
           θ{axisJ}
         </text>
       </svg>

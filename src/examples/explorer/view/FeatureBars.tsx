@@ -15,12 +15,24 @@ export function FeatureBars({ snapshot }: { snapshot: ExplorerSnapshot }) {
     .padding(0.2);
   const half = (height - m.top - m.bottom) / 2;
   const thetaMax = Math.max(6, d3.max(snapshot.theta, Math.abs) ?? 1);
-  const yTheta = d3.scaleLinear().domain([-thetaMax, thetaMax]).range([m.top + half - 4, m.top]);
+  const yTheta = d3
+    .scaleLinear()
+    .domain([-thetaMax, thetaMax])
+    .range([m.top + half - 4, m.top]);
   const wMax = Math.max(0.5, d3.max([...snapshot.mu, ...snapshot.trueWeights], Math.abs) ?? 1);
-  const yW = d3.scaleLinear().domain([-wMax, wMax]).range([height - m.bottom, m.top + half + 8]);
+  const yW = d3
+    .scaleLinear()
+    .domain([-wMax, wMax])
+    .range([height - m.bottom, m.top + half + 8]);
   return (
     <figure className="figure">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Per-feature regularisation θ and weights μ">
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label="Per-feature regularisation θ and weights μ"
+      >
         <text x={4} y={m.top + 8} fontSize={11} fill="#374151">
           θ_j
         </text>
@@ -35,8 +47,21 @@ export function FeatureBars({ snapshot }: { snapshot: ExplorerSnapshot }) {
           return (
             <g key={j}>
               <title>{`feature ${j} (${kind}): θ = ${t.toFixed(2)}, λ = e^θ = ${Math.exp(t).toPrecision(3)}, μ = ${snapshot.mu[j].toFixed(3)}, true w = ${snapshot.trueWeights[j].toFixed(3)}`}</title>
-              <rect x={x} width={band.bandwidth()} y={Math.min(yTheta(t), yTheta(0))} height={Math.abs(yTheta(t) - yTheta(0))} fill={KIND_COLOR[kind]} />
-              <rect x={x} width={band.bandwidth() / 2} y={Math.min(yW(snapshot.mu[j]), yW(0))} height={Math.abs(yW(snapshot.mu[j]) - yW(0))} fill={KIND_COLOR[kind]} opacity={0.85} />
+              <rect
+                x={x}
+                width={band.bandwidth()}
+                y={Math.min(yTheta(t), yTheta(0))}
+                height={Math.abs(yTheta(t) - yTheta(0))}
+                fill={KIND_COLOR[kind]}
+              />
+              <rect
+                x={x}
+                width={band.bandwidth() / 2}
+                y={Math.min(yW(snapshot.mu[j]), yW(0))}
+                height={Math.abs(yW(snapshot.mu[j]) - yW(0))}
+                fill={KIND_COLOR[kind]}
+                opacity={0.85}
+              />
               <rect
                 x={x + band.bandwidth() / 2}
                 width={band.bandwidth() / 2}
@@ -46,7 +71,13 @@ export function FeatureBars({ snapshot }: { snapshot: ExplorerSnapshot }) {
                 stroke="#111827"
                 strokeDasharray="2 2"
               />
-              <text x={x + band.bandwidth() / 2} y={height - 8} fontSize={10} textAnchor="middle" fill="#374151">
+              <text
+                x={x + band.bandwidth() / 2}
+                y={height - 8}
+                fontSize={10}
+                textAnchor="middle"
+                fill="#374151"
+              >
                 {j}
               </text>
             </g>
@@ -54,9 +85,10 @@ export function FeatureBars({ snapshot }: { snapshot: ExplorerSnapshot }) {
         })}
       </svg>
       <figcaption>
-        Bars per feature: θ_j on top (tall = strongly regularised), below μ_j (filled) beside the true weight (dashed).
-        Colours: <span style={{ color: KIND_COLOR.relevant }}>relevant</span>,{' '}
-        <span style={{ color: KIND_COLOR.irrelevant }}>irrelevant</span>, <span style={{ color: KIND_COLOR.noisy }}>noisy</span>.
+        Bars per feature: θ_j on top (tall = strongly regularised), below μ_j (filled) beside the true weight
+        (dashed). Colours: <span style={{ color: KIND_COLOR.relevant }}>relevant</span>,{' '}
+        <span style={{ color: KIND_COLOR.irrelevant }}>irrelevant</span>,{' '}
+        <span style={{ color: KIND_COLOR.noisy }}>noisy</span>.
       </figcaption>
     </figure>
   );

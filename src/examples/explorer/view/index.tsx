@@ -12,7 +12,15 @@ import { ContourPlot } from './ContourPlot';
 import { METHOD_LABEL } from './colors';
 import { useThrottledCommand } from './use-throttled-command';
 
-function ExplorerView({ snapshot: raw, params: rawParams, setParams, viewState, setViewState, channel, notify }: ExampleViewProps) {
+function ExplorerView({
+  snapshot: raw,
+  params: rawParams,
+  setParams,
+  viewState,
+  setViewState,
+  channel,
+  notify,
+}: ExampleViewProps) {
   const snapshot = raw as ExplorerSnapshot | null;
   const params = parseExplorerParams(rawParams);
   const features = snapshot?.theta.length ?? params.relevant + params.irrelevant + params.noisy;
@@ -22,8 +30,22 @@ function ExplorerView({ snapshot: raw, params: rawParams, setParams, viewState, 
   const axisJ = Math.round(numberParam(viewState, 'axisJ', Math.min(1, features - 1), 0, features - 1));
   const thetaKey = snapshot ? snapshot.theta.map((t) => t.toFixed(4)).join(',') : 'none';
   const onError = useCallback((m: string) => notify('error', m), [notify]);
-  const rows = useThrottledCommand<MethodResult[]>(channel, 'compare', { unrollSteps: compareK, cgIterations: compareN }, `${thetaKey}|${compareK}|${compareN}`, 250, onError);
-  const grid = useThrottledCommand<ContourGrid>(channel, 'contour', { axisI, axisJ }, `${thetaKey}|${axisI}|${axisJ}`, 600, onError);
+  const rows = useThrottledCommand<MethodResult[]>(
+    channel,
+    'compare',
+    { unrollSteps: compareK, cgIterations: compareN },
+    `${thetaKey}|${compareK}|${compareN}`,
+    250,
+    onError,
+  );
+  const grid = useThrottledCommand<ContourGrid>(
+    channel,
+    'contour',
+    { axisI, axisJ },
+    `${thetaKey}|${axisI}|${axisJ}`,
+    600,
+    onError,
+  );
 
   return (
     <div className="explorer">
@@ -45,14 +67,27 @@ function ExplorerView({ snapshot: raw, params: rawParams, setParams, viewState, 
             </select>
           </label>
           {params.method === 'unrolled' && (
-            <Slider label="K (training)" value={params.unrollSteps} min={1} max={300} onChange={(v) => setParams({ unrollSteps: Math.round(v) })} />
+            <Slider
+              label="K (training)"
+              value={params.unrollSteps}
+              min={1}
+              max={300}
+              onChange={(v) => setParams({ unrollSteps: Math.round(v) })}
+            />
           )}
           {params.method === 'implicit' && (
-            <Slider label="n (training)" value={params.cgIterations} min={1} max={50} onChange={(v) => setParams({ cgIterations: Math.round(v) })} />
+            <Slider
+              label="n (training)"
+              value={params.cgIterations}
+              min={1}
+              max={50}
+              onChange={(v) => setParams({ cgIterations: Math.round(v) })}
+            />
           )}
         </div>
         <p className="hint">
-          Changing how θ is trained restarts the run from the same seed, so curves of different methods compare like for like.
+          Changing how θ is trained restarts the run from the same seed, so curves of different methods
+          compare like for like.
         </p>
       </section>
       {snapshot ? (
@@ -67,7 +102,14 @@ function ExplorerView({ snapshot: raw, params: rawParams, setParams, viewState, 
               onCgIterations={(n) => setViewState({ n })}
               trainingMethod={params.method}
             />
-            <ContourPlot grid={grid} path={snapshot.path} features={features} axisI={axisI} axisJ={axisJ} onAxes={(i, j) => setViewState({ axisI: i, axisJ: j })} />
+            <ContourPlot
+              grid={grid}
+              path={snapshot.path}
+              features={features}
+              axisI={axisI}
+              axisJ={axisJ}
+              onAxes={(i, j) => setViewState({ axisI: i, axisJ: j })}
+            />
           </div>
         </>
       ) : (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CommandChannel } from '../../../ui/example-view';
 
 /**
@@ -15,8 +15,16 @@ export function useThrottledCommand<T>(
 ): T | null {
   const [result, setResult] = useState<T | null>(null);
   const latest = useRef({ payload, key, channel, onError });
-  latest.current = { payload, key, channel, onError };
-  const state = useRef({ inFlight: false, sentKey: '', last: 0, timer: 0 as ReturnType<typeof setTimeout> | 0, mounted: true });
+  useLayoutEffect(() => {
+    latest.current = { payload, key, channel, onError };
+  });
+  const state = useRef({
+    inFlight: false,
+    sentKey: '',
+    last: 0,
+    timer: 0 as ReturnType<typeof setTimeout> | 0,
+    mounted: true,
+  });
 
   useEffect(() => {
     const s = state.current;
@@ -33,7 +41,8 @@ export function useThrottledCommand<T>(
           if (s.mounted) setResult(r);
         })
         .catch((e: unknown) => {
-          if (s.mounted) latest.current.onError(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+          if (s.mounted)
+            latest.current.onError(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
         })
         .finally(() => {
           s.inFlight = false;

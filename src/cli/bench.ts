@@ -1,0 +1,38 @@
+import { parseArgs, intFlag, formatTable } from './args';
+import { benchLoaders } from './benches';
+
+/**
+ * npm run bench -- <example> [--seed N] [--steps N] [--backend cpu|wasm] [--flag value …]
+ * Prints a human-readable table, then, as the very last line, one JSON object.
+ */
+async function main(): Promise<void> {
+  const { positional, flags } = parseArgs(process.argv.slice(2));
+  const id = positional[0];
+  if (!id || !benchLoaders[id]) {
+    console.error(
+      `usage: npm run bench -- <${Object.keys(benchLoaders).join('|')}> [--seed N] [--steps N] [--backend cpu|wasm]`,
+    );
+    process.exit(2);
+  }
+  const backend = flags.backend;
+  if (backend !== undefined && backend !== 'cpu' && backend !== 'wasm') {
+    console.error(`--backend must be cpu or wasm, got ${String(backend)}`);
+    process.exit(2);
+  }
+  const { seed: _s, steps: _t, backend: _b, ...rest } = flags;
+  const run = await benchLoaders[id]();
+  const result = await run({
+    seed: intFlag(flags, 'seed') ?? 1,
+    steps: intFlag(flags, 'steps'),
+    backend: backend as 'cpu' | 'wasm' | undefined,
+    flags: rest,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  console.log(formatTable(result.table));
+  console.log(JSON.stringify({ example: id, ...result.json }));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import type { BenchRunner } from './bench-types';
+
+/** id → bench. Lazy, so a bench only loads what it measures. */
+export const benchLoaders: Record<string, () => Promise<BenchRunner>> = {
+  explorer: () => import('../examples/explorer/bench').then((m) => m.run),
+  grid: () => import('../examples/ia-star/bench-grid').then((m) => m.run),
+};

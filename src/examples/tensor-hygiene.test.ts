@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../il/node-backend';
+import { Trainer } from '../il/trainer';
+import { catalog } from './catalog';
+import { problemLoaders } from './problems';
+
+/**
+ * Tensor hygiene: 500 training steps of every registered problem, on the Node training backend (wasm), must leave
+ * tf.memory().numTensors exactly where it was after the first step. Each example's smallest preset batch is used.
+ */
+const STEPS = 500;
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+describe('tensor count stays flat over 500 training steps', () => {
+  for (const meta of catalog) {
+    it(
+      meta.id,
+      async () => {
+        expect(problemLoaders[meta.id], `${meta.id} is in the catalog but not in problems.ts`).toBeDefined();
+        const factory = await problemLoaders[meta.id]();
+        const preset = meta.presets[0];
+        const settings = { ...meta.defaults, ...preset.settings, batchSize: Math.min(...meta.batchSizes) };
+        const problem = await factory.create(settings, factory.parseParams(preset.params));
+        const trainer = new Trainer(problem, settings.optimizer, settings.learningRate);
+        const first = await trainer.step();
+        expect(first.ok).toBe(true);
+        const afterFirst = tf.memory().numTensors;
+        for (let i = 1; i < STEPS; i++) {
+          const outcome = await trainer.step();
+          expect(outcome.ok).toBe(true);
+        }
+        await problem.snapshot();
+        expect(tf.memory().numTensors).toBe(afterFirst);
+        trainer.dispose();
+        problem.dispose();
+      },
+      600_000,
+    );
+  }
+});
