@@ -33,6 +33,20 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
+  projects: [
+    { name: 'chromium', testIgnore: '**/no-webgpu.spec.ts' },
+    {
+      // The same Chromium without --enable-unsafe-webgpu: navigator.gpu gives no adapter, as on many user machines.
+      name: 'chromium-without-webgpu',
+      testMatch: '**/no-webgpu.spec.ts',
+      use: {
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu'),
+        },
+      },
+    },
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,

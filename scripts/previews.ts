@@ -12,9 +12,13 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 const PORT = 4199;
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+    },
+  );
   await new Promise((r) => setTimeout(r, 2500));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -24,12 +28,19 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.5 });
       await page.goto(`http://127.0.0.1:${PORT}/#/${meta.id}`);
       await page.getByTestId('step').waitFor({ state: 'visible' });
-      await page.waitForFunction(() => !document.querySelector('[data-testid="step"]')?.hasAttribute('disabled'), null, {
-        timeout: 120_000,
-      });
+      await page.waitForFunction(
+        () => !document.querySelector('[data-testid="step"]')?.hasAttribute('disabled'),
+        null,
+        {
+          timeout: 120_000,
+        },
+      );
       for (let i = 0; i < 20; i++) await page.keyboard.press('s');
       await page.waitForTimeout(3000);
-      await page.screenshot({ path: `public/previews/${meta.id}.png`, clip: { x: 0, y: 40, width: 1280, height: 720 } });
+      await page.screenshot({
+        path: `public/previews/${meta.id}.png`,
+        clip: { x: 0, y: 40, width: 1280, height: 720 },
+      });
       console.log(`public/previews/${meta.id}.png`);
       await page.close();
     }

@@ -37,7 +37,13 @@ interface VitestJson {
 function unit(): void {
   const out = 'test-results/unit.json';
   rmSync(out, { force: true });
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   if (!existsSync(out)) {
     total.failed++;
     stageLines.push(`unit: FAILED (exit ${code}, no report)`);
@@ -49,7 +55,9 @@ function unit(): void {
   total.passed += r.numPassedTests;
   total.failed += r.numFailedTests + brokenFiles;
   total.skipped += r.numPendingTests + r.numTodoTests;
-  stageLines.push(`unit: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed, ${r.numPendingTests} skipped`);
+  stageLines.push(
+    `unit: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed, ${r.numPendingTests} skipped`,
+  );
   if (code !== 0 && r.numFailedTests + brokenFiles === 0) {
     total.failed++;
     stageLines.push(`unit: vitest exited ${code} without a failed test`);

@@ -8,6 +8,12 @@
  * the input the MPC(p) actually applied: re-solving logged states with another p would compare the
  * model's prediction for one input with the response to another.
  *
+ * What makes p identifiable from the gap: the inertia, through the body-rate residual
+ * Δt (τ/J_true − τ/J) with τ known from the commanded thrusts (each axis must be excited: the `excite`
+ * flight steps roll, pitch, yaw and altitude); the mass, through the vertical-speed residual
+ * Δt T cosφ cosθ (1/m_true − 1/m): gravity is known and the collective thrust T ≈ m g never vanishes,
+ * so the accelerometer's specific force T/m_true pins m (no scale ambiguity between m and T).
+ *
  * The default gradient treats that input as applied (`{ kind: 'applied' }`): the measurement answers it
  * as the model does, so the path through U* cancels. Holding y fixed and keeping only the prediction's
  * path through U* (the 'implicit' / 'unrolled' modes) does not identify p here: the MPC inverts its own

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMpcController, createPidController, tunedPidGains } from './controllers';
 import { NOISE_FREE_IMU } from './imu';
+import { evaluateController, heldOutScenarios } from './evaluate';
 import { flightMetrics, maxStableWind } from './metrics';
 import { defaultMpcConfig } from './mpc';
 import { DEFAULT_GEOMETRY, NX, trueParams } from './params';
@@ -81,5 +82,24 @@ describe('controllers on seeded scenarios (noise-free IMU)', () => {
     });
     expect(m.stable).toBe(true);
     expect(m.steadyStateErrorDeg).toBeLessThan(0.5);
+  });
+});
+
+describe('evaluation on held-out scenarios', () => {
+  const geo = DEFAULT_GEOMETRY;
+  const p = trueParams();
+  it('builds the same seeded set each time, one step, one gust and one step wind per seed', () => {
+    const a = heldOutScenarios([4, 5]);
+    expect(a.map((s) => s.kind)).toEqual(['step', 'gust', 'wind', 'step', 'gust', 'wind']);
+    expect(JSON.stringify(heldOutScenarios([4, 5]))).toBe(JSON.stringify(a));
+  });
+
+  it('under the same 14 m/s gust, the MPC holds attitude better than the PID', () => {
+    const gust = [makeScenario('gust', 21, { windSpeed: 14 })];
+    const pid = evaluateController(() => createPidController(geo, tunedPidGains(p), p), gust, geo, p);
+    const mpc = evaluateController(() => createMpcController(geo, defaultMpcConfig(10), p), gust, geo, p);
+    expect(pid.stable && mpc.stable).toBe(true);
+    expect(mpc.rmseDeg).toBeLessThan(pid.rmseDeg);
+    expect(mpc.maxErrorDeg).toBeLessThan(pid.maxErrorDeg);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The iMPC paper's metrics, on the true attitude (not the estimate), at the control rate:
  *   attitude error e_k = ‖(φ, θ, ψ)_k − (φ, θ, ψ)_ref,k‖ (degrees; angle differences wrapped);
- *   settling time: from the scenario's event until e enters ±1.5° and stays there to the end;
+ *   settling time: from the scenario's event until e enters ±1.5° and stays there to the end (0 if it
+ *   never leaves the band);
  *   RMSE: root mean square of e from the event on; steady-state error: mean e over the last second;
  *   stable: finite, e below `boundDeg` throughout and below `recoverDeg` over the last second.
  */

@@ -158,7 +158,9 @@ export function solveMpc(
   const e0 = freeResponseError(ctx, x0, ref);
   const q = linearTerm(ctx, e0);
   const qp = { n: ctx.nU, H: ctx.H, q, lo: ctx.lo, hi: ctx.hi };
-  const sol = warmStart ? solveBoxQp(qp, warmStart) : solveBoxQp(qp, unconstrainedMinimiser(ctx, q), { guessActiveSet: true });
+  const sol = warmStart
+    ? solveBoxQp(qp, warmStart)
+    : solveBoxQp(qp, unconstrainedMinimiser(ctx, q), { guessActiveSet: true });
   return {
     ...sol,
     cost: mpcCost(ctx, sol.u, e0),
@@ -175,7 +177,11 @@ function unconstrainedMinimiser(ctx: MpcContext, q: Float64Array): Float64Array 
     ctx.cholH = Float64Array.from(ctx.H);
     if (!choleskyInPlace(ctx.cholH, ctx.nU)) throw new Error('MPC Hessian is not positive definite');
   }
-  return choleskySolveInPlace(ctx.cholH, ctx.nU, q.map((v) => -v));
+  return choleskySolveInPlace(
+    ctx.cholH,
+    ctx.nU,
+    q.map((v) => -v),
+  );
 }
 
 /** The previous solution shifted by one step (last input repeated): the warm start for the next solve. */

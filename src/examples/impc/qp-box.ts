@@ -91,7 +91,7 @@ export interface BoxQpOptions {
 export function solveBoxQp(qp: BoxQp, start?: ArrayLike<number>, options: BoxQpOptions = {}): BoxQpSolution {
   const { n, H, q, lo, hi } = qp;
   const limit = options.maxIterations ?? 10 * n + 20;
-  let u = new Float64Array(n);
+  let u: Float64Array = new Float64Array(n);
   for (let i = 0; i < n; i++) u[i] = clip(start ? start[i] : 0, lo[i], hi[i]);
   if (options.guessActiveSet ?? !start) u = primalDualGuess(qp, start ? Float64Array.from(start) : u, 12);
   const g = gradient(qp, u, new Float64Array(n));

@@ -13,7 +13,7 @@
  */
 import { unwrapYaw } from './controllers';
 import { predictStep, N_TANGENT } from './dynamics';
-import { type MpcContext, type MpcSolution, solveMpc } from './mpc';
+import { type MpcContext, type MpcSolution, shiftedWarmStart, solveMpc } from './mpc';
 import { mpcVjpImplicit } from './mpc-implicit';
 import type { MpcInputGradients } from './mpc-sensitivity';
 import { mpcUnrolled, mpcVjpUnrolled } from './mpc-unrolled';
@@ -122,7 +122,8 @@ export function trackingCost(
   const jacs: Float64Array[] = [];
   let value = 0;
   for (let i = 0; i < horizon; i++) {
-    const sol = solveMpc(ctx, unwrapYaw(states[i], ref), ref);
+    const warm = i > 0 ? shiftedWarmStart(sols[i - 1].u) : undefined;
+    const sol = solveMpc(ctx, unwrapYaw(states[i], ref), ref, warm);
     const step = predictStep(
       ctx.geo,
       states[i],

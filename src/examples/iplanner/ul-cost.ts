@@ -12,6 +12,11 @@
  * The obstacle term sums over the waypoints as iPlanner does ('sum'); 'mean' divides by n (then scale α
  * by n to keep the same balance). The fear label y is 1 when some waypoint after the start, within the
  * first fearAheadDist = 2.5 m of path, samples a cost above fearThreshold = 0.5.
+ *
+ * Smoothing (optional, 0 = exactly iPlanner's terms): the motion term's |·| and the goal term's distance have a kink
+ * at 0, and a plan on the straight line to the goal sits right on it, where float rounding alone picks the sign of
+ * the subgradient: noise that drowns the obstacle signal in training. With smoothing ε > 0 both use the
+ * pseudo-Huber form |x|_ε = √(x² + ε²) − ε (equal to |x| up to at most ε, differentiable everywhere).
  */
 import { sampleCost, type CostMap } from './costmap.ts';
 import type { Point2, Pose2 } from './types.ts';
@@ -32,6 +37,8 @@ export interface UlSettings {
   fearAheadDist: number;
   /** Cost above which a waypoint counts as colliding for the fear label. */
   fearThreshold: number;
+  /** ε (m) of the pseudo-Huber |x|_ε in the motion and goal terms; 0 keeps iPlanner's exact |x|. */
+  smoothing: number;
 }
 
 export const DEFAULT_UL_SETTINGS: UlSettings = {
@@ -39,7 +46,15 @@ export const DEFAULT_UL_SETTINGS: UlSettings = {
   obstacleReduction: 'sum',
   fearAheadDist: 2.5,
   fearThreshold: 0.5,
+  smoothing: 0,
 };
+
+/** |x|_ε = √(x² + ε²) − ε and its derivative (sign(x) for ε = 0). */
+function smoothAbs(x: number, eps: number): { value: number; slope: number } {
+  if (eps <= 0) return { value: Math.abs(x), slope: Math.sign(x) };
+  const r = Math.sqrt(x * x + eps * eps);
+  return { value: r - eps, slope: x / r };
+}
 
 /** A term's value and its gradient with respect to the interleaved waypoints (2n values). */
 export interface TermResult {
@@ -80,6 +95,7 @@ export function motionTerm(
   waypoints: ArrayLike<number>,
   goal: Point2,
   start: Point2 = { x: 0, y: 0 },
+  smoothing = 0,
 ): TermResult {
   const n = waypoints.length / 2;
   const target = Math.hypot(goal.x - start.x, goal.y - start.y) / (n - 1);
@@ -90,10 +106,11 @@ export function motionTerm(
     const dy = waypoints[2 * j + 3] - waypoints[2 * j + 1];
     const len = Math.hypot(dx, dy);
     const diff = target - len;
-    value += Math.abs(diff);
-    if (len === 0 || diff === 0) continue;
-    // ∂|d* − ℓ|/∂Δ = −sign(d* − ℓ)·Δ/ℓ, Δ = w_{j+1} − w_j.
-    const k = -Math.sign(diff) / len;
+    const a = smoothAbs(diff, smoothing);
+    value += a.value;
+    if (len === 0 || a.slope === 0) continue;
+    // ∂|d* − ℓ|/∂Δ = −sign(d* − ℓ)·Δ/ℓ, Δ = w_{j+1} − w_j (sign → the smoothed slope).
+    const k = -a.slope / len;
     grad[2 * j + 2] += k * dx;
     grad[2 * j + 3] += k * dy;
     grad[2 * j] -= k * dx;
@@ -102,15 +119,17 @@ export function motionTerm(
   return { value, grad };
 }
 
-/** Goal term: ln(1 + ‖w_{n−1} − goal‖), the goal in the robot frame. */
-export function goalTerm(waypoints: ArrayLike<number>, goal: Point2): TermResult {
+/** Goal term: ln(1 + ‖w_{n−1} − goal‖), the goal in the robot frame (‖·‖ → ‖·‖_ε with smoothing). */
+export function goalTerm(waypoints: ArrayLike<number>, goal: Point2, smoothing = 0): TermResult {
   const n = waypoints.length / 2;
   const dx = waypoints[2 * n - 2] - goal.x;
   const dy = waypoints[2 * n - 1] - goal.y;
-  const d = Math.hypot(dx, dy);
+  const raw = Math.hypot(dx, dy);
+  const d = smoothing > 0 ? Math.sqrt(raw * raw + smoothing * smoothing) - smoothing : raw;
   const grad = new Float64Array(2 * n);
-  if (d > 0) {
-    const k = 1 / (d * (1 + d));
+  if (raw > 0) {
+    // ∂d/∂(dx, dy) = (dx, dy)/(d + ε) in both cases (ε = 0: the unit vector).
+    const k = 1 / ((d + smoothing) * (1 + d));
     grad[2 * n - 2] = k * dx;
     grad[2 * n - 1] = k * dy;
   }
@@ -181,8 +200,8 @@ export function upperLevelCost(
   const st: UlSettings = { ...DEFAULT_UL_SETTINGS, ...settings };
   const w = st.weights;
   const obs = obstacleTerm(waypoints, ctx.pose, ctx.map, st.obstacleReduction);
-  const mot = motionTerm(waypoints, ctx.goal);
-  const gl = goalTerm(waypoints, ctx.goal);
+  const mot = motionTerm(waypoints, ctx.goal, undefined, st.smoothing);
+  const gl = goalTerm(waypoints, ctx.goal, st.smoothing);
   const label = fearLabel(waypoints, ctx.pose, ctx.map, st.fearAheadDist, st.fearThreshold);
   const bce = binaryCrossEntropy(fear, label);
   const grad = new Float64Array(waypoints.length);

@@ -166,6 +166,32 @@ describe('Conv2DBackpropFilter on wasm (built from wasm kernels) matches cpu', (
     expect(maxAbsDiff(cpu, wasm.result)).toBeLessThan(1e-4);
   });
 
+  it('numeric padding with every dimRoundingMode, called as a kernel, matches cpu', async () => {
+    for (const dimRoundingMode of ['floor', 'round', 'ceil'] as const) {
+      // 8 + 2·1 − 3 = 7 rows over stride 2: 4.5 output rows, rounded three ways.
+      const outH = dimRoundingMode === 'floor' ? 4 : 5;
+      const run = (): Float32Array =>
+        tf.tidy(() => {
+          const x = tf.tensor(seededArray(2 * 8 * 8 * 3, 15), [2, 8, 8, 3]);
+          const dy = tf.tensor(seededArray(2 * outH * outH * 2, 16), [2, outH, outH, 2]);
+          const attrs = {
+            strides: 2,
+            pad: 1,
+            dataFormat: 'NHWC',
+            dimRoundingMode,
+            filterShape: [3, 3, 3, 2],
+          };
+          return Float32Array.from(
+            (tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor).dataSync(),
+          );
+        });
+      const cpu = (await onBackend('cpu', run)).result;
+      const wasm = await onBackend('wasm', run);
+      expect(wasm.leaked).toBe(0);
+      expect(maxAbsDiff(cpu, wasm.result), dimRoundingMode).toBeLessThan(1e-4);
+    }
+  });
+
   it('dilations (passed as an attribute) match a brute-force sum', async () => {
     const [k, stride, dilation] = [3, 1, 2];
     const xShape = [2, 9, 8, 2];

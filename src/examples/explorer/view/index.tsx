@@ -10,7 +10,7 @@ import { FeatureBars } from './FeatureBars';
 import { HypergradientTable } from './HypergradientTable';
 import { ContourPlot } from './ContourPlot';
 import { METHOD_LABEL } from './colors';
-import { useThrottledCommand } from './use-throttled-command';
+import { useThrottledCommand } from '../../../ui/use-throttled-command';
 
 function ExplorerView({
   snapshot: raw,

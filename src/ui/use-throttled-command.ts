@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel } from './example-view';
 
 /**
  * Runs a worker command whenever `key` changes, at most once per `intervalMs` and one at a time, and always ends

@@ -1,0 +1,180 @@
+/**
+ * `npm run plan -- --map FILE [--scen FILE.scen | --start x,y --goal x,y] [--planner ID] [--weight W]
+ *                 [--tie RULE] [--weights PATH]`
+ * Plans on a grid map (Moving AI .map, .json, .png, or the reference .txt) and prints one JSON line per query,
+ * then a summary JSON line. Exit code 0 on success, 2 for bad arguments, 1 for unreadable files.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { checkScenarioOnMap, parseScen, type Scenario } from '../examples/ia-star/format-movingai-scen.ts';
+import { type GridPoint, gridPoint, inBounds } from '../examples/ia-star/grid-map.ts';
+import { gridPlanner, gridPlannerIds, type PlannerArgs } from '../examples/ia-star/grid-planners.ts';
+import { parseMapFile } from '../examples/ia-star/load-map-file.ts';
+import { MapFormatError } from '../examples/ia-star/map-format-error.ts';
+import { TIE_RULES, type TieRule } from '../examples/ia-star/search-options.ts';
+
+class UsageError extends Error {}
+
+const USAGE = `usage: npm run plan -- --map FILE [--scen FILE.scen | --start x,y --goal x,y]
+                     [--planner ${gridPlannerIds().join('|')}] [--weight W] [--tie ${TIE_RULES.join('|')}] [--weights PATH]
+  --map FILE      a Moving AI .map, a .json or .png map, or a reference .txt map (with start and goal)
+  --scen FILE     a Moving AI .scen file: plan every scenario and compare with its optimal length
+  --start x,y     one query (x the column, y the row, 0-based); with --goal
+  --planner ID    default astar
+  --weight W      heuristic weight for wastar (w ≥ 1, default 1.5)
+  --tie RULE      equal-f tie-break (default high-g)
+  --weights PATH  weights of a learned planner`;
+
+const FLAGS = ['map', 'scen', 'start', 'goal', 'planner', 'weight', 'tie', 'weights'] as const;
+type Flag = (typeof FLAGS)[number];
+
+function parseArgs(argv: string[]): Partial<Record<Flag, string>> {
+  const out: Partial<Record<Flag, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') throw new UsageError('');
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new UsageError(`unexpected argument '${arg}'`);
+    const name = m[1] as Flag;
+    if (!FLAGS.includes(name)) throw new UsageError(`unknown option '--${m[1]}'`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+    if (out[name] !== undefined) throw new UsageError(`--${name} given twice`);
+    out[name] = value;
+  }
+  return out;
+}
+
+function parsePoint(flag: string, text: string): GridPoint {
+  const m = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--${flag} expects x,y (whole numbers, x the column), got '${text}'`);
+  return gridPoint(Number(m[1]), Number(m[2]));
+}
+
+function readFile(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new MapFormatError('movingai-map', null, `cannot read '${path}': ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+interface Query {
+  start: GridPoint;
+  goal: GridPoint;
+  optimalLength: number | null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args.map) throw new UsageError('--map FILE is required');
+  const plannerId = args.planner ?? 'astar';
+  const spec = gridPlanner(plannerId);
+  if (!spec) throw new UsageError(`unknown planner '${plannerId}' (known: ${gridPlannerIds().join(', ')})`);
+  const plannerArgs: PlannerArgs = {};
+  if (args.weight !== undefined) {
+    const w = Number(args.weight);
+    if (!Number.isFinite(w) || w < 1) throw new UsageError(`--weight must be a number ≥ 1, got '${args.weight}'`);
+    if (plannerId !== 'wastar') throw new UsageError('--weight applies to --planner wastar only');
+    plannerArgs.weight = w;
+  }
+  if (args.tie !== undefined) {
+    if (!TIE_RULES.includes(args.tie as TieRule)) throw new UsageError(`--tie must be one of ${TIE_RULES.join(', ')}, got '${args.tie}'`);
+    plannerArgs.tie = args.tie as TieRule;
+  }
+  if (args.weights !== undefined) {
+    if (!spec.learned) throw new UsageError(`--weights applies to learned planners only, not '${plannerId}'`);
+    plannerArgs.weightsPath = args.weights;
+  }
+  if (args.scen && (args.start || args.goal)) throw new UsageError('give either --scen or --start/--goal, not both');
+
+  const loaded = parseMapFile(basename(args.map), readFile(args.map));
+  const { map } = loaded;
+  let queries: Query[];
+  if (args.scen) {
+    const scenarios: Scenario[] = parseScen(new TextDecoder().decode(readFile(args.scen)));
+    for (const s of scenarios) {
+      const problem = checkScenarioOnMap(s, map);
+      if (problem) throw problem;
+    }
+    queries = scenarios.map((s) => ({ start: s.start, goal: s.goal, optimalLength: s.optimalLength }));
+  } else {
+    const start = args.start ? parsePoint('start', args.start) : loaded.start;
+    const goal = args.goal ? parsePoint('goal', args.goal) : loaded.goal;
+    if (!start || !goal) throw new UsageError('give --scen FILE, or --start x,y and --goal x,y (this map file has no start and goal)');
+    for (const [flag, p] of [
+      ['start', start],
+      ['goal', goal],
+    ] as const) {
+      if (!inBounds(map, p)) throw new UsageError(`--${flag} ${p.x},${p.y} lies outside the ${map.width}×${map.height} map`);
+    }
+    queries = [{ start, goal, optimalLength: null }];
+  }
+
+  const plan = await spec.create(map, plannerArgs);
+  let successes = 0;
+  let ratioSum = 0;
+  let ratioCount = 0;
+  let expandedSum = 0;
+  let totalMs = 0;
+  let mismatches = 0;
+  for (const q of queries) {
+    const r = await plan(q.start, q.goal);
+    totalMs += r.ms;
+    expandedSum += r.expanded;
+    if (r.success) successes++;
+    if (r.success && q.optimalLength !== null) {
+      ratioSum += q.optimalLength > 0 ? r.pathLength / q.optimalLength : r.pathLength === 0 ? 1 : Number.POSITIVE_INFINITY;
+      ratioCount++;
+    }
+    if (q.optimalLength !== null && !(Math.abs(r.pathLength - q.optimalLength) <= 1e-6)) mismatches++;
+    const line = {
+      start: { x: q.start.x, y: q.start.y },
+      goal: { x: q.goal.x, y: q.goal.y },
+      success: r.success,
+      status: r.status,
+      pathLength: finiteOrNull(r.pathLength),
+      optimalLength: q.optimalLength,
+      expanded: r.expanded,
+      ms: round(r.ms, 3),
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+  const summary = {
+    summary: true,
+    map: basename(args.map),
+    planner: plannerId,
+    ...(plannerArgs.weight !== undefined ? { weight: plannerArgs.weight } : {}),
+    tie: plannerArgs.tie ?? 'high-g',
+    count: queries.length,
+    successRate: queries.length ? round(successes / queries.length, 6) : null,
+    meanPathRatio: ratioCount ? round(ratioSum / ratioCount, 6) : null,
+    optimalMismatches: args.scen ? mismatches : null,
+    meanExpanded: queries.length ? round(expandedSum / queries.length, 2) : null,
+    totalMs: round(totalMs, 3),
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      if (e.message) process.stderr.write(`plan: ${e.message}\n\n`);
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = e.message ? 2 : 0;
+    } else if (e instanceof MapFormatError) {
+      process.stderr.write(`plan: ${e.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`plan: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
