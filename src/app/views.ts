@@ -11,4 +11,6 @@ export interface ExampleViewModule {
 /** id → lazily loaded view: one chunk per example, so the landing page stays small. */
 export const viewLoaders: Record<string, () => Promise<ExampleViewModule>> = {
   explorer: () => import('../examples/explorer/view'),
+  iplanner: () => import('../examples/iplanner/view'),
+  impc: () => import('../examples/impc/view'),
 };

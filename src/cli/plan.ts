@@ -55,7 +55,11 @@ function readFile(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new MapFormatError('movingai-map', null, `cannot read '${path}': ${e instanceof Error ? e.message : String(e)}`);
+    throw new MapFormatError(
+      'movingai-map',
+      null,
+      `cannot read '${path}': ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -77,19 +81,22 @@ async function main(argv: string[]): Promise<number> {
   const plannerArgs: PlannerArgs = {};
   if (args.weight !== undefined) {
     const w = Number(args.weight);
-    if (!Number.isFinite(w) || w < 1) throw new UsageError(`--weight must be a number ≥ 1, got '${args.weight}'`);
+    if (!Number.isFinite(w) || w < 1)
+      throw new UsageError(`--weight must be a number ≥ 1, got '${args.weight}'`);
     if (plannerId !== 'wastar') throw new UsageError('--weight applies to --planner wastar only');
     plannerArgs.weight = w;
   }
   if (args.tie !== undefined) {
-    if (!TIE_RULES.includes(args.tie as TieRule)) throw new UsageError(`--tie must be one of ${TIE_RULES.join(', ')}, got '${args.tie}'`);
+    if (!TIE_RULES.includes(args.tie as TieRule))
+      throw new UsageError(`--tie must be one of ${TIE_RULES.join(', ')}, got '${args.tie}'`);
     plannerArgs.tie = args.tie as TieRule;
   }
   if (args.weights !== undefined) {
     if (!spec.learned) throw new UsageError(`--weights applies to learned planners only, not '${plannerId}'`);
     plannerArgs.weightsPath = args.weights;
   }
-  if (args.scen && (args.start || args.goal)) throw new UsageError('give either --scen or --start/--goal, not both');
+  if (args.scen && (args.start || args.goal))
+    throw new UsageError('give either --scen or --start/--goal, not both');
 
   const loaded = parseMapFile(basename(args.map), readFile(args.map));
   const { map } = loaded;
@@ -104,12 +111,16 @@ async function main(argv: string[]): Promise<number> {
   } else {
     const start = args.start ? parsePoint('start', args.start) : loaded.start;
     const goal = args.goal ? parsePoint('goal', args.goal) : loaded.goal;
-    if (!start || !goal) throw new UsageError('give --scen FILE, or --start x,y and --goal x,y (this map file has no start and goal)');
+    if (!start || !goal)
+      throw new UsageError(
+        'give --scen FILE, or --start x,y and --goal x,y (this map file has no start and goal)',
+      );
     for (const [flag, p] of [
       ['start', start],
       ['goal', goal],
     ] as const) {
-      if (!inBounds(map, p)) throw new UsageError(`--${flag} ${p.x},${p.y} lies outside the ${map.width}×${map.height} map`);
+      if (!inBounds(map, p))
+        throw new UsageError(`--${flag} ${p.x},${p.y} lies outside the ${map.width}×${map.height} map`);
     }
     queries = [{ start, goal, optimalLength: null }];
   }
@@ -127,7 +138,12 @@ async function main(argv: string[]): Promise<number> {
     expandedSum += r.expanded;
     if (r.success) successes++;
     if (r.success && q.optimalLength !== null) {
-      ratioSum += q.optimalLength > 0 ? r.pathLength / q.optimalLength : r.pathLength === 0 ? 1 : Number.POSITIVE_INFINITY;
+      ratioSum +=
+        q.optimalLength > 0
+          ? r.pathLength / q.optimalLength
+          : r.pathLength === 0
+            ? 1
+            : Number.POSITIVE_INFINITY;
       ratioCount++;
     }
     if (q.optimalLength !== null && !(Math.abs(r.pathLength - q.optimalLength) <= 1e-6)) mismatches++;

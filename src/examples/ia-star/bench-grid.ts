@@ -15,7 +15,10 @@ import { search } from './search.ts';
  * the grid's node objects, so every query needs a fresh `grid.clone()`; `speedupVsPathfindingJs` counts that
  * clone (as its users must), `speedupVsPathfindingJsSearchOnly` does not. Our time counts the whole `search`
  * call (path, expansion order and opened order included); the per-map search context is built once, as
- * PathFinding.js's grid is.
+ * PathFinding.js's grid is. The two run in alternating blocks of 10 queries with a full GC between blocks, so
+ * a change in machine load or the other's garbage does not land on one side only. Both expand practically the
+ * same cells (A* with octile h on the same queries; ours breaks equal-f ties toward the larger g).
+ * Flags: --size N (default 512), --maps N per class (default 2), --queries N per map (default 100).
  */
 
 interface MapClass {
@@ -39,8 +42,12 @@ const BLOCK = 10;
 async function exposeGc(): Promise<(() => void) | null> {
   try {
     // Imported by computed name: this file sits in the app's type scope, which has no Node types.
-    const v8 = (await import(/* @vite-ignore */ `node:${'v8'}`)) as { setFlagsFromString(flags: string): void };
-    const vm = (await import(/* @vite-ignore */ `node:${'vm'}`)) as { runInNewContext(code: string): unknown };
+    const v8 = (await import(/* @vite-ignore */ `node:${'v8'}`)) as {
+      setFlagsFromString(flags: string): void;
+    };
+    const vm = (await import(/* @vite-ignore */ `node:${'vm'}`)) as {
+      runInNewContext(code: string): unknown;
+    };
     v8.setFlagsFromString('--expose-gc');
     const gc: unknown = vm.runInNewContext('gc');
     return typeof gc === 'function' ? () => void gc() : null;
@@ -73,7 +80,8 @@ function longQueries(map: GridMap, count: number, minDistance: number, rng: Rng)
 
 function pfMatrix(map: GridMap): number[][] {
   const rows: number[][] = [];
-  for (let y = 0; y < map.height; y++) rows.push(Array.from(map.blocked.subarray(y * map.width, (y + 1) * map.width)));
+  for (let y = 0; y < map.height; y++)
+    rows.push(Array.from(map.blocked.subarray(y * map.width, (y + 1) * map.width)));
   return rows;
 }
 
@@ -172,7 +180,9 @@ export const run: BenchRunner = async ({ seed, flags, log }) => {
           fig.mismatches++;
           if (mismatchExamples.length < 5) {
             const q = queries[i];
-            mismatchExamples.push(`${cls.id} map ${m} (${q.start.x},${q.start.y})→(${q.goal.x},${q.goal.y}): ${ours[i]} vs ${theirs[i]}`);
+            mismatchExamples.push(
+              `${cls.id} map ${m} (${q.start.x},${q.start.y})→(${q.goal.x},${q.goal.y}): ${ours[i]} vs ${theirs[i]}`,
+            );
           }
         }
       }
@@ -188,7 +198,18 @@ export const run: BenchRunner = async ({ seed, flags, log }) => {
   const sum = (pick: (f: ClassFigures) => number): number => figures.reduce((a, f) => a + pick(f), 0);
   const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
   const table: (string | number)[][] = [
-    ['map class', 'queries', 'mean path', 'mean expanded', 'ours ms/query', 'PF.js ms/query (clone+search)', 'PF.js search only', 'speed-up', 'speed-up (search only)', 'length mismatches'],
+    [
+      'map class',
+      'queries',
+      'mean path',
+      'mean expanded',
+      'ours ms/query',
+      'PF.js ms/query (clone+search)',
+      'PF.js search only',
+      'speed-up',
+      'speed-up (search only)',
+      'length mismatches',
+    ],
     ...figures.map((f) => [
       f.label,
       f.queries,

@@ -49,7 +49,8 @@ export function labelComponents(map: GridMap, cornerCutting = false): Components
 /** Id of the largest component, or −1 on a map with no free cell. */
 export function largestComponent(components: Components): number {
   let best = -1;
-  for (let i = 0; i < components.sizes.length; i++) if (best < 0 || components.sizes[i] > components.sizes[best]) best = i;
+  for (let i = 0; i < components.sizes.length; i++)
+    if (best < 0 || components.sizes[i] > components.sizes[best]) best = i;
   return best;
 }
 
@@ -83,14 +84,14 @@ export function bfsDistances(map: GridMap, from: GridPoint): Int32Array {
 
 /** Why a query cannot be planned, or 'ok'. The view shows this instead of running a search that must fail. */
 export type QueryProblem =
-  | 'ok'
-  | 'start-out-of-bounds'
-  | 'goal-out-of-bounds'
-  | 'start-on-wall'
-  | 'goal-on-wall'
-  | 'goal-unreachable';
+  'ok' | 'start-out-of-bounds' | 'goal-out-of-bounds' | 'start-on-wall' | 'goal-on-wall' | 'goal-unreachable';
 
-export function checkQuery(map: GridMap, start: GridPoint, goal: GridPoint, cornerCutting = false): QueryProblem {
+export function checkQuery(
+  map: GridMap,
+  start: GridPoint,
+  goal: GridPoint,
+  cornerCutting = false,
+): QueryProblem {
   if (!inBounds(map, start)) return 'start-out-of-bounds';
   if (!inBounds(map, goal)) return 'goal-out-of-bounds';
   if (map.blocked[start.y * map.width + start.x]) return 'start-on-wall';

@@ -18,7 +18,12 @@ export function createHistory<T>(present: T, limit = 100): EditHistory<T> {
 export function commit<T>(h: EditHistory<T>, next: T): EditHistory<T> {
   if (Object.is(next, h.present)) return h;
   const past = [...h.past, h.present];
-  return { ...h, past: past.length > h.limit ? past.slice(past.length - h.limit) : past, present: next, future: [] };
+  return {
+    ...h,
+    past: past.length > h.limit ? past.slice(past.length - h.limit) : past,
+    present: next,
+    future: [],
+  };
 }
 
 /** Replace the present without an undo step (e.g. while a drag is still going on). */
@@ -36,7 +41,12 @@ export function canRedo<T>(h: EditHistory<T>): boolean {
 
 export function undo<T>(h: EditHistory<T>): EditHistory<T> {
   if (h.past.length === 0) return h;
-  return { ...h, past: h.past.slice(0, -1), present: h.past[h.past.length - 1], future: [h.present, ...h.future] };
+  return {
+    ...h,
+    past: h.past.slice(0, -1),
+    present: h.past[h.past.length - 1],
+    future: [h.present, ...h.future],
+  };
 }
 
 export function redo<T>(h: EditHistory<T>): EditHistory<T> {

@@ -1,5 +1,11 @@
 import { createGridMap, type GridPoint, gridPoint, mapToRows, MAX_GRID_SIDE } from './grid-map.ts';
-import { asFormatError, type LoadedMap, MapFormatError, movingAiTerrainIsWall, quote } from './map-format-error.ts';
+import {
+  asFormatError,
+  type LoadedMap,
+  MapFormatError,
+  movingAiTerrainIsWall,
+  quote,
+} from './map-format-error.ts';
 
 /**
  * The project's JSON form of a map:
@@ -30,18 +36,29 @@ function lineOfKey(text: string, key: string): number | null {
   return m ? lineAt(text, m.index) : null;
 }
 
-/** Line of the i-th string in the "rows" array, found by scanning string literals after `"rows": [`. */
+/** Line of the i-th element of the "rows" array, found by scanning the text after `"rows": [`. */
 function lineOfRow(text: string, index: number): number | null {
   const m = /"rows"\s*:\s*\[/.exec(text);
   if (!m) return null;
-  let count = 0;
+  let element = 0;
+  let depth = 0;
+  let expectElement = true;
   for (let i = m.index + m[0].length; i < text.length; i++) {
     const ch = text[i];
-    if (ch === ']') return null;
-    if (ch !== '"') continue;
-    if (count === index) return lineAt(text, i);
-    count++;
-    for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    if (/\s/.test(ch)) continue;
+    if (depth === 0 && ch === ']') return null;
+    if (depth === 0 && ch === ',') {
+      element++;
+      expectElement = true;
+      continue;
+    }
+    if (expectElement && depth === 0) {
+      if (element === index) return lineAt(text, i);
+      expectElement = false;
+    }
+    if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') depth--;
+    else if (ch === '"') for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
   }
   return null;
 }
@@ -72,31 +89,42 @@ export function parseMapJson(text: string): LoadedMap {
       const pos = /position (\d+)/.exec(message);
       const token = /^Unexpected token '(.)'/.exec(message);
       const at = pos ? Number(pos[1]) : token ? firstOutsideStrings(text, token[1]) : text.length;
-      const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+      const what = message
+        .replace(/ in JSON at position \d+.*$/, '')
+        .replace(/, ".*" is not valid JSON$/s, '');
       return fail(lineAt(text, at), `not valid JSON (${what})`);
     }
-    if (!isRecord(data)) return fail(1, 'expected a JSON object { "version", "width", "height", "rows", ... }');
+    if (!isRecord(data))
+      return fail(1, 'expected a JSON object { "version", "width", "height", "rows", ... }');
     if (data.version !== MAP_JSON_VERSION) {
-      fail(lineOfKey(text, 'version') ?? 1, `expected "version": ${MAP_JSON_VERSION}, got ${JSON.stringify(data.version) ?? 'nothing'}`);
+      fail(
+        lineOfKey(text, 'version') ?? 1,
+        `expected "version": ${MAP_JSON_VERSION}, got ${JSON.stringify(data.version) ?? 'nothing'}`,
+      );
     }
     const side = (key: 'width' | 'height'): number => {
       const v = data[key];
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_GRID_SIDE) {
-        fail(lineOfKey(text, key) ?? 1, `"${key}" must be a whole number from 1 to ${MAX_GRID_SIDE}, got ${JSON.stringify(v) ?? 'nothing'}`);
+        fail(
+          lineOfKey(text, key) ?? 1,
+          `"${key}" must be a whole number from 1 to ${MAX_GRID_SIDE}, got ${JSON.stringify(v) ?? 'nothing'}`,
+        );
       }
       return v as number;
     };
     const width = side('width');
     const height = side('height');
     const rows = data.rows;
-    if (!Array.isArray(rows)) return fail(lineOfKey(text, 'rows') ?? 1, `"rows" must be an array of ${height} strings`);
+    if (!Array.isArray(rows))
+      return fail(lineOfKey(text, 'rows') ?? 1, `"rows" must be an array of ${height} strings`);
     if (rows.length !== height) {
       fail(lineOfKey(text, 'rows') ?? 1, `"rows" has ${rows.length} rows, expected ${height} (the height)`);
     }
     const map = createGridMap(width, height);
     rows.forEach((row: unknown, y: number) => {
       const line = lineOfRow(text, y);
-      if (typeof row !== 'string') return fail(line, `rows[${y}] must be a string, got ${JSON.stringify(row)}`);
+      if (typeof row !== 'string')
+        return fail(line, `rows[${y}] must be a string, got ${JSON.stringify(row)}`);
       if (row.length !== width) fail(line, `row has ${row.length} characters, expected ${width}`);
       for (let x = 0; x < width; x++) {
         const wall = movingAiTerrainIsWall(row[x]);
@@ -109,7 +137,10 @@ export function parseMapJson(text: string): LoadedMap {
       if (v === undefined || v === null) return null;
       const line = lineOfKey(text, key);
       if (!isRecord(v) || !Number.isInteger(v.x) || !Number.isInteger(v.y)) {
-        return fail(line, `"${key}" must be {"x": column, "y": row} with whole numbers, got ${JSON.stringify(v)}`);
+        return fail(
+          line,
+          `"${key}" must be {"x": column, "y": row} with whole numbers, got ${JSON.stringify(v)}`,
+        );
       }
       const p = gridPoint(v.x as number, v.y as number);
       if (p.x < 0 || p.y < 0 || p.x >= width || p.y >= height) {

@@ -23,9 +23,15 @@ export class HeaderReader {
     readonly lines: string[],
   ) {}
 
+  /** No more lines (a final newline leaves one empty string, which does not count as a line). */
+  atEnd(): boolean {
+    const n = this.lines.length;
+    return this.index >= n || (this.index === n - 1 && this.lines[n - 1] === '');
+  }
+
   /** The next line, trimmed; its 1-based number is this.index after the call. */
   next(expected: string): string {
-    if (this.index >= this.lines.length) {
+    if (this.atEnd()) {
       throw new MapFormatError(this.format, this.index + 1, `expected ${expected}, but the file ends here`);
     }
     return this.lines[this.index++].trim();
@@ -46,7 +52,8 @@ export class HeaderReader {
     const m = /^(\S+)\s+(\S+)$/.exec(line);
     if (!m || m[1] !== word) this.fail(`expected '${word} ${placeholder}', got ${quote(line)}`);
     const v = parseSide(m[2]);
-    if (v === null) this.fail(`${word} must be a whole number from 1 to ${MAX_GRID_SIDE}, got ${quote(m[2])}`);
+    if (v === null)
+      this.fail(`${word} must be a whole number from 1 to ${MAX_GRID_SIDE}, got ${quote(m[2])}`);
     return v;
   }
 
@@ -61,8 +68,12 @@ export class HeaderReader {
   rows(width: number, height: number): GridMap {
     const map = createGridMap(width, height);
     for (let y = 0; y < height; y++) {
-      if (this.index >= this.lines.length || (this.index === this.lines.length - 1 && this.lines[this.index] === '')) {
-        throw new MapFormatError(this.format, this.index + 1, `expected ${height} map rows, but the file ends after ${y}`);
+      if (this.atEnd()) {
+        throw new MapFormatError(
+          this.format,
+          this.index + 1,
+          `expected ${height} map rows, but the file ends after ${y}`,
+        );
       }
       const row = this.lines[this.index++].trimEnd();
       if (row.length !== width) this.fail(`row has ${row.length} characters, expected ${width}`);
@@ -74,7 +85,11 @@ export class HeaderReader {
     }
     for (; this.index < this.lines.length; this.index++) {
       if (this.lines[this.index].trim() !== '') {
-        throw new MapFormatError(this.format, this.index + 1, `unexpected text after the ${height} map rows: ${quote(this.lines[this.index].trim())}`);
+        throw new MapFormatError(
+          this.format,
+          this.index + 1,
+          `unexpected text after the ${height} map rows: ${quote(this.lines[this.index].trim())}`,
+        );
       }
     }
     return map;

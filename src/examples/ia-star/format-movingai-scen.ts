@@ -18,11 +18,25 @@ export interface Scenario {
   line: number;
 }
 
-const FIELDS = ['bucket', 'map', 'width', 'height', 'start x', 'start y', 'goal x', 'goal y', 'optimal length'] as const;
+const FIELDS = [
+  'bucket',
+  'map',
+  'width',
+  'height',
+  'start x',
+  'start y',
+  'goal x',
+  'goal y',
+  'optimal length',
+] as const;
 
 function wholeNumber(field: string, text: string, line: number): number {
   if (!/^\d+$/.test(text)) {
-    throw new MapFormatError('movingai-scen', line, `${field} must be a whole number ≥ 0, got ${quote(text)}`);
+    throw new MapFormatError(
+      'movingai-scen',
+      line,
+      `${field} must be a whole number ≥ 0, got ${quote(text)}`,
+    );
   }
   return Number(text);
 }
@@ -52,7 +66,11 @@ export function parseScen(text: string): Scenario[] {
       const [bucket, mapName, w, h, sx, sy, gx, gy, opt] = fields;
       const optimalLength = Number(opt);
       if (opt.trim() === '' || !Number.isFinite(optimalLength) || optimalLength < 0) {
-        throw new MapFormatError('movingai-scen', line, `optimal length must be a number ≥ 0, got ${quote(opt)}`);
+        throw new MapFormatError(
+          'movingai-scen',
+          line,
+          `optimal length must be a number ≥ 0, got ${quote(opt)}`,
+        );
       }
       out.push({
         bucket: wholeNumber('bucket', bucket, line),
@@ -71,7 +89,17 @@ export function parseScen(text: string): Scenario[] {
 
 export function serializeScen(scenarios: readonly Scenario[]): string {
   const rows = scenarios.map((s) =>
-    [s.bucket, s.mapName, s.mapWidth, s.mapHeight, s.start.x, s.start.y, s.goal.x, s.goal.y, s.optimalLength.toFixed(8)].join('\t'),
+    [
+      s.bucket,
+      s.mapName,
+      s.mapWidth,
+      s.mapHeight,
+      s.start.x,
+      s.start.y,
+      s.goal.x,
+      s.goal.y,
+      s.optimalLength.toFixed(8),
+    ].join('\t'),
   );
   return `version 1\n${rows.map((r) => `${r}\n`).join('')}`;
 }
@@ -81,9 +109,12 @@ export function serializeScen(scenarios: readonly Scenario[]): string {
  * match, and start and goal must lie on free cells.
  */
 export function checkScenarioOnMap(s: Scenario, map: GridMap): MapFormatError | null {
-  const fail = (detail: string): MapFormatError => new MapFormatError('movingai-scen', s.line || null, detail);
+  const fail = (detail: string): MapFormatError =>
+    new MapFormatError('movingai-scen', s.line || null, detail);
   if (s.mapWidth !== map.width || s.mapHeight !== map.height) {
-    return fail(`scenario is for a ${s.mapWidth}×${s.mapHeight} map, but the map is ${map.width}×${map.height}`);
+    return fail(
+      `scenario is for a ${s.mapWidth}×${s.mapHeight} map, but the map is ${map.width}×${map.height}`,
+    );
   }
   for (const [what, p] of [
     ['start', s.start],

@@ -27,16 +27,29 @@ function unpackSamples(data: ArrayLike<number>, width: number, height: number, d
 
 export function parsePngMap(bytes: Uint8Array): LoadedMap {
   return asFormatError('png', () => {
-    if (!hasPngSignature(bytes)) throw new MapFormatError('png', null, 'not a PNG image (the file does not start with the PNG signature)');
+    if (!hasPngSignature(bytes))
+      throw new MapFormatError(
+        'png',
+        null,
+        'not a PNG image (the file does not start with the PNG signature)',
+      );
     let png: ReturnType<typeof decode>;
     try {
       png = decode(bytes);
     } catch (e) {
-      throw new MapFormatError('png', null, `unreadable PNG image: ${e instanceof Error ? e.message : String(e)}`);
+      throw new MapFormatError(
+        'png',
+        null,
+        `unreadable PNG image: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     const { width, height, depth, channels, palette, transparency } = png;
     if (width < 1 || height < 1 || width > MAX_GRID_SIDE || height > MAX_GRID_SIDE) {
-      throw new MapFormatError('png', null, `a map image must be 1 to ${MAX_GRID_SIDE} pixels a side, got ${width}×${height}`);
+      throw new MapFormatError(
+        'png',
+        null,
+        `a map image must be 1 to ${MAX_GRID_SIDE} pixels a side, got ${width}×${height}`,
+      );
     }
     const samples = depth < 8 ? unpackSamples(png.data, width, height, depth) : png.data;
     const maxSample = (1 << depth) - 1;
@@ -48,7 +61,12 @@ export function parsePngMap(bytes: Uint8Array): LoadedMap {
       let a = 1;
       if (palette) {
         const entry = palette[samples[i]];
-        if (!entry) throw new MapFormatError('png', null, `pixel ${i} uses palette entry ${samples[i]}, but the palette has ${palette.length}`);
+        if (!entry)
+          throw new MapFormatError(
+            'png',
+            null,
+            `pixel ${i} uses palette entry ${samples[i]}, but the palette has ${palette.length}`,
+          );
         [r, g, b] = [entry[0] / 255, entry[1] / 255, entry[2] / 255];
         if (entry.length > 3) a = entry[3] / 255;
       } else {
@@ -62,7 +80,13 @@ export function parsePngMap(bytes: Uint8Array): LoadedMap {
           g = samples[s + 1] / maxSample;
           b = samples[s + 2] / maxSample;
           if (channels === 4) a = samples[s + 3] / maxSample;
-          else if (transparency && samples[s] === transparency[0] && samples[s + 1] === transparency[1] && samples[s + 2] === transparency[2]) a = 0;
+          else if (
+            transparency &&
+            samples[s] === transparency[0] &&
+            samples[s + 1] === transparency[1] &&
+            samples[s + 2] === transparency[2]
+          )
+            a = 0;
         }
       }
       const luminance = (0.299 * r + 0.587 * g + 0.114 * b) * a + (1 - a);

@@ -14,7 +14,8 @@ function endpoint(r: HeaderReader, word: 'start' | 'goal', width: number, height
   if (!m || m[1] !== word) r.fail(`expected '${word} <ROW> <COL>', got ${quote(line)}`);
   const row = Number(m[2]);
   const col = Number(m[3]);
-  if (row >= height || col >= width) r.fail(`${word} (row ${row}, column ${col}) lies outside the ${width}×${height} map`);
+  if (row >= height || col >= width)
+    r.fail(`${word} (row ${row}, column ${col}) lies outside the ${width}×${height} map`);
   return gridPoint(col, row);
 }
 

@@ -12,12 +12,14 @@ interface MazeGrid {
 }
 
 function mazeGrid(width: number, height: number): MazeGrid {
-  if (width < 3 || height < 3) throw new RangeError(`a maze needs at least 3×3 cells, got ${width}×${height}`);
+  if (width < 3 || height < 3)
+    throw new RangeError(`a maze needs at least 3×3 cells, got ${width}×${height}`);
   const map = createGridMap(width, height);
   map.blocked.fill(1);
   const cols = Math.floor((width - 1) / 2);
   const rows = Math.floor((height - 1) / 2);
-  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) map.blocked[(2 * j + 1) * width + 2 * i + 1] = 0;
+  for (let j = 0; j < rows; j++)
+    for (let i = 0; i < cols; i++) map.blocked[(2 * j + 1) * width + 2 * i + 1] = 0;
   return { map, cols, rows };
 }
 
@@ -83,7 +85,7 @@ export function wilsonMaze(width: number, height: number, rng: Rng): GridMap {
   for (const from of order) {
     if (inTree[from]) continue;
     // Walk until the tree is hit, remembering only the last exit of each cell (that erases the loops).
-    for (let u = from; !inTree[u]; ) {
+    for (let u = from; !inTree[u];) {
       const n = mazeNeighbours(m, u, nb);
       next[u] = nb[rng.int(0, n - 1)];
       u = next[u];

@@ -16,7 +16,8 @@ function thickness(width: number, height: number): number {
 }
 
 function checkSize(width: number, height: number): void {
-  if (width < 8 || height < 8) throw new RangeError(`this map class needs at least 8×8 cells, got ${width}×${height}`);
+  if (width < 8 || height < 8)
+    throw new RangeError(`this map class needs at least 8×8 cells, got ${width}×${height}`);
 }
 
 /** Flip horizontally / vertically (and transpose, when square) at random, endpoints included. */
@@ -184,7 +185,8 @@ export const multipleBugtrapsScene: SceneBuilder = (width, height, rng) => {
 /** Wall lines at random spacing: rooms of roomMin..roomMax cells between them. */
 function wallLines(extent: number, roomMin: number, roomMax: number, rng: Rng): number[] {
   const lines: number[] = [];
-  for (let at = rng.int(roomMin, roomMax); at < extent - roomMin; at += 1 + rng.int(roomMin, roomMax)) lines.push(at);
+  for (let at = rng.int(roomMin, roomMax); at < extent - roomMin; at += 1 + rng.int(roomMin, roomMax))
+    lines.push(at);
   return lines;
 }
 
@@ -199,8 +201,14 @@ export const roomsScene: SceneBuilder = (width, height, rng) => {
   for (const y of ys) fillRect(map, 0, y, width - 1, y);
   const cols = xs.length + 1;
   const rows = ys.length + 1;
-  const spanX = (i: number): [number, number] => [i === 0 ? 0 : xs[i - 1] + 1, i === cols - 1 ? width - 1 : xs[i] - 1];
-  const spanY = (j: number): [number, number] => [j === 0 ? 0 : ys[j - 1] + 1, j === rows - 1 ? height - 1 : ys[j] - 1];
+  const spanX = (i: number): [number, number] => [
+    i === 0 ? 0 : xs[i - 1] + 1,
+    i === cols - 1 ? width - 1 : xs[i] - 1,
+  ];
+  const spanY = (j: number): [number, number] => [
+    j === 0 ? 0 : ys[j - 1] + 1,
+    j === rows - 1 ? height - 1 : ys[j] - 1,
+  ];
   // Doors: a random spanning tree of the rooms (every room reachable) plus a third of the other walls.
   interface Door {
     a: number;
@@ -221,11 +229,19 @@ export const roomsScene: SceneBuilder = (width, height, rng) => {
       const room = j * cols + i;
       if (i < cols - 1) {
         const [y0, y1] = spanY(j);
-        doors.push({ a: room, b: room + 1, open: door(y0, y1, (p, q) => fillRect(map, xs[i], p, xs[i], q, 0)) });
+        doors.push({
+          a: room,
+          b: room + 1,
+          open: door(y0, y1, (p, q) => fillRect(map, xs[i], p, xs[i], q, 0)),
+        });
       }
       if (j < rows - 1) {
         const [x0, x1] = spanX(i);
-        doors.push({ a: room, b: room + cols, open: door(x0, x1, (p, q) => fillRect(map, p, ys[j], q, ys[j], 0)) });
+        doors.push({
+          a: room,
+          b: room + cols,
+          open: door(x0, x1, (p, q) => fillRect(map, p, ys[j], q, ys[j], 0)),
+        });
       }
     }
   }

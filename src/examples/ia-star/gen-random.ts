@@ -10,7 +10,8 @@ import { density, fillRect } from './shapes.ts';
  * and what iA* trains on.
  */
 export function randomRectanglesScene(width: number, height: number, rng: Rng): GridScene {
-  if (width < 4 || height < 4) throw new RangeError(`random rectangles need at least 4×4 cells, got ${width}×${height}`);
+  if (width < 4 || height < 4)
+    throw new RangeError(`random rectangles need at least 4×4 cells, got ${width}×${height}`);
   let map: GridMap = createGridMap(width, height);
   for (let attempt = 0; attempt < 50; attempt++) {
     map = createGridMap(width, height);

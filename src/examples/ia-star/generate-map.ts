@@ -67,19 +67,63 @@ const BUILDERS: Record<MapKind, (w: number, h: number, rng: Rng) => GridScene> =
 };
 
 export const MAP_KINDS: readonly MapKindInfo[] = [
-  { kind: 'maze-backtracker', label: 'Maze (recursive backtracker)', description: 'Long winding one-cell corridors, few branches.' },
-  { kind: 'maze-wilson', label: "Maze (Wilson's algorithm)", description: 'A uniformly random spanning tree: many short dead ends.' },
-  { kind: 'maze-braid', label: 'Braid maze', description: 'A backtracker maze with a tenth of its inner walls removed, so routes loop.' },
-  { kind: 'forest', label: 'Forest', description: 'Round trees scattered until 15–25 % of the map is blocked.' },
-  { kind: 'bugtrap', label: 'Bug trap', description: 'The start sits in a cup that opens away from the goal.' },
+  {
+    kind: 'maze-backtracker',
+    label: 'Maze (recursive backtracker)',
+    description: 'Long winding one-cell corridors, few branches.',
+  },
+  {
+    kind: 'maze-wilson',
+    label: "Maze (Wilson's algorithm)",
+    description: 'A uniformly random spanning tree: many short dead ends.',
+  },
+  {
+    kind: 'maze-braid',
+    label: 'Braid maze',
+    description: 'A backtracker maze with a tenth of its inner walls removed, so routes loop.',
+  },
+  {
+    kind: 'forest',
+    label: 'Forest',
+    description: 'Round trees scattered until 15–25 % of the map is blocked.',
+  },
+  {
+    kind: 'bugtrap',
+    label: 'Bug trap',
+    description: 'The start sits in a cup that opens away from the goal.',
+  },
   { kind: 'gaps', label: 'Gaps', description: 'One wall across the map with a single gap.' },
-  { kind: 'alternating-gaps', label: 'Alternating gaps', description: 'Several walls whose gaps alternate between the two ends.' },
+  {
+    kind: 'alternating-gaps',
+    label: 'Alternating gaps',
+    description: 'Several walls whose gaps alternate between the two ends.',
+  },
   { kind: 'shifting-gaps', label: 'Shifting gaps', description: 'Several walls whose gaps drift at random.' },
-  { kind: 'multiple-bugtraps', label: 'Multiple bug traps', description: 'Three to six cups facing every way; the start sits in one.' },
-  { kind: 'gaps-and-forest', label: 'Gaps and forest', description: 'A wall with one gap in a sparse forest.' },
-  { kind: 'rooms', label: 'Rooms', description: 'Rooms of random size joined by doors; every room reachable.' },
-  { kind: 'random-rectangles', label: 'Random rectangles (20–30 %)', description: "Neural A*'s data: random rectangles up to a quarter of the side." },
-  { kind: 'random-cells', label: 'Random cells (25 %)', description: 'Each cell a wall with probability 0.25 (Moving AI "random" maps).' },
+  {
+    kind: 'multiple-bugtraps',
+    label: 'Multiple bug traps',
+    description: 'Three to six cups facing every way; the start sits in one.',
+  },
+  {
+    kind: 'gaps-and-forest',
+    label: 'Gaps and forest',
+    description: 'A wall with one gap in a sparse forest.',
+  },
+  {
+    kind: 'rooms',
+    label: 'Rooms',
+    description: 'Rooms of random size joined by doors; every room reachable.',
+  },
+  {
+    kind: 'random-rectangles',
+    label: 'Random rectangles (20–30 %)',
+    description: "Neural A*'s data: random rectangles up to a quarter of the side.",
+  },
+  {
+    kind: 'random-cells',
+    label: 'Random cells (25 %)',
+    description: 'Each cell a wall with probability 0.25 (Moving AI "random" maps).',
+  },
   { kind: 'empty', label: 'Empty', description: 'No walls.' },
 ];
 

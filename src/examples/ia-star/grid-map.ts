@@ -46,7 +46,14 @@ export function pointOf(map: Pick<GridMap, 'width'>, cell: Cell): GridPoint {
 }
 
 export function inBounds(map: Pick<GridMap, 'width' | 'height'>, p: GridPoint): boolean {
-  return Number.isInteger(p.x) && Number.isInteger(p.y) && p.x >= 0 && p.y >= 0 && p.x < map.width && p.y < map.height;
+  return (
+    Number.isInteger(p.x) &&
+    Number.isInteger(p.y) &&
+    p.x >= 0 &&
+    p.y >= 0 &&
+    p.x < map.width &&
+    p.y < map.height
+  );
 }
 
 export function isBlockedAt(map: GridMap, p: GridPoint): boolean {
@@ -80,12 +87,16 @@ export function createGridMap(width: number, height: number, blocked?: Uint8Arra
 }
 
 /** Build a map from rows of characters; `wall` says which characters are walls (default '@'). */
-export function mapFromRows(rows: readonly string[], isWall: (ch: string) => boolean = (ch) => ch === '@'): GridMap {
+export function mapFromRows(
+  rows: readonly string[],
+  isWall: (ch: string) => boolean = (ch) => ch === '@',
+): GridMap {
   const height = rows.length;
   const width = height > 0 ? rows[0].length : 0;
   const map = createGridMap(width, height);
   for (let y = 0; y < height; y++) {
-    if (rows[y].length !== width) throw new RangeError(`row ${y} has ${rows[y].length} characters, expected ${width}`);
+    if (rows[y].length !== width)
+      throw new RangeError(`row ${y} has ${rows[y].length} characters, expected ${width}`);
     for (let x = 0; x < width; x++) map.blocked[y * width + x] = isWall(rows[y][x]) ? 1 : 0;
   }
   return map;

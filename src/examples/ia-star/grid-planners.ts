@@ -1,6 +1,11 @@
 import type { GridMap, GridPoint } from './grid-map.ts';
 import { createSearchContext } from './search-context.ts';
-import { DEFAULT_WASTAR_WEIGHT, type PlannerKind, type SearchOptions, type TieRule } from './search-options.ts';
+import {
+  DEFAULT_WASTAR_WEIGHT,
+  type PlannerKind,
+  type SearchOptions,
+  type TieRule,
+} from './search-options.ts';
 import { type PlanResult, search } from './search.ts';
 
 /**
@@ -50,7 +55,8 @@ export function guidedPlanner(
   options: SearchOptions = {},
 ): GridPlanner {
   const ctx = createSearchContext(map);
-  return async (start, goal) => search(ctx, start, goal, { ...options, guidance: await guidanceFor(start, goal) });
+  return async (start, goal) =>
+    search(ctx, start, goal, { ...options, guidance: await guidanceFor(start, goal) });
 }
 
 function classic(id: PlannerKind, label: string, description: string): GridPlannerSpec {
@@ -70,6 +76,10 @@ function classic(id: PlannerKind, label: string, description: string): GridPlann
 registerGridPlanner(classic('astar', 'A*', 'f = g + h with the octile heuristic: optimal, the baseline.'));
 registerGridPlanner(classic('dijkstra', 'Dijkstra', 'f = g: optimal, explores in every direction.'));
 registerGridPlanner(
-  classic('wastar', 'Weighted A*', `f = g + w·h (w ≥ 1, default ${DEFAULT_WASTAR_WEIGHT}): at most w × optimal, usually far fewer expansions.`),
+  classic(
+    'wastar',
+    'Weighted A*',
+    `f = g + w·h (w ≥ 1, default ${DEFAULT_WASTAR_WEIGHT}): at most w × optimal, usually far fewer expansions.`,
+  ),
 );
 registerGridPlanner(classic('greedy', 'Greedy best-first', 'f = h: fast, no bound on the path length.'));

@@ -12,7 +12,7 @@ export function brushCells(map: GridMap, p: GridPoint, radius: number): number[]
   const out: number[] = [];
   for (let dy = -r; dy <= r; dy++) {
     for (let dx = -r; dx <= r; dx++) {
-      // r² + r rounds the disk out, so radius 1 is a plus and radius 2 a filled circle of 21 cells.
+      // Within r + ½ of the centre: radius 1 is a 3×3 block, radius 2 a round blob of 21 cells.
       if (dx * dx + dy * dy > r * r + r) continue;
       const x = p.x + dx;
       const y = p.y + dy;
@@ -72,7 +72,13 @@ export function paintStroke(
   return out ?? map;
 }
 
-export function paintBrush(map: GridMap, at: GridPoint, radius: number, mode: BrushMode, keep: readonly GridPoint[] = []): GridMap {
+export function paintBrush(
+  map: GridMap,
+  at: GridPoint,
+  radius: number,
+  mode: BrushMode,
+  keep: readonly GridPoint[] = [],
+): GridMap {
   return paintStroke(map, at, at, radius, mode, keep);
 }
 
@@ -100,7 +106,10 @@ export function resizeMap(map: GridMap, width: number, height: number): GridMap 
 }
 
 function clampPoint(p: GridPoint, width: number, height: number): GridPoint {
-  return gridPoint(Math.min(width - 1, Math.max(0, Math.round(p.x))), Math.min(height - 1, Math.max(0, Math.round(p.y))));
+  return gridPoint(
+    Math.min(width - 1, Math.max(0, Math.round(p.x))),
+    Math.min(height - 1, Math.max(0, Math.round(p.y))),
+  );
 }
 
 /** Resize a scene; start and goal are clamped into the new bounds. */

@@ -39,7 +39,9 @@ export function placeFarApart(map: GridMap, rng: Rng): Endpoints {
   const seed = pick(members, rng);
   const a = pick(farCells(bfsDistances(map, pointAt(map, seed)), 0.05), rng);
   const b = pick(farCells(bfsDistances(map, pointAt(map, a)), 0.1), rng);
-  return rng.next() < 0.5 ? { start: pointAt(map, a), goal: pointAt(map, b) } : { start: pointAt(map, b), goal: pointAt(map, a) };
+  return rng.next() < 0.5
+    ? { start: pointAt(map, a), goal: pointAt(map, b) }
+    : { start: pointAt(map, b), goal: pointAt(map, a) };
 }
 
 /**
@@ -56,7 +58,8 @@ export function placeInRegions(
   const { labels } = components;
   const big = largestComponent(components);
   const starts: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (labels[i] === big && inStartRegion(pointAt(map, i))) starts.push(i);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] === big && inStartRegion(pointAt(map, i))) starts.push(i);
   if (starts.length === 0) return placeFarApart(map, rng);
   const s = pick(starts, rng);
   const goals = farCells(bfsDistances(map, pointAt(map, s)), 0.25, (i) => inGoalRegion(pointAt(map, i)));

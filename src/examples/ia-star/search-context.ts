@@ -84,6 +84,8 @@ export interface SearchContext {
   readonly expansionScratch: Int32Array;
   readonly openedScratch: Int32Array;
   readonly openedStepScratch: Int32Array;
+  /** Scratch: the path's padded cells, goal first. */
+  readonly pathScratch: Int32Array;
   generation: number;
 }
 
@@ -111,7 +113,8 @@ export function createSearchContext(map: GridMap): SearchContext {
     for (let k = 0; k < 8; k++) {
       if (state[p + rowMajor.offsets[k]] === WALL) continue;
       const diagonal = rowMajor.dx[k] !== 0 && rowMajor.dy[k] !== 0;
-      if (diagonal && (state[p + rowMajor.dx[k]] === WALL || state[p + rowMajor.dy[k] * pw] === WALL)) continue;
+      if (diagonal && (state[p + rowMajor.dx[k]] === WALL || state[p + rowMajor.dy[k] * pw] === WALL))
+        continue;
       bits |= 1 << k;
     }
     moves[p] = bits;
@@ -133,6 +136,7 @@ export function createSearchContext(map: GridMap): SearchContext {
     expansionScratch: new Int32Array(map.width * map.height),
     openedScratch: new Int32Array(map.width * map.height),
     openedStepScratch: new Int32Array(map.width * map.height),
+    pathScratch: new Int32Array(map.width * map.height),
     generation: 0,
   };
 }
@@ -155,4 +159,16 @@ export function contextMatches(ctx: SearchContext, map: GridMap): boolean {
   const b = map.blocked;
   for (let i = 0; i < b.length; i++) if ((ctx.state[ctx.toPadded[i]] === WALL) !== (b[i] === 1)) return false;
   return true;
+}
+
+const contexts = new WeakMap<GridMap, SearchContext>();
+
+/** The search context of a map, built on first use and kept while the map object lives (maps are immutable). */
+export function searchContextFor(map: GridMap): SearchContext {
+  let ctx = contexts.get(map);
+  if (!ctx) {
+    ctx = createSearchContext(map);
+    contexts.set(map, ctx);
+  }
+  return ctx;
 }

@@ -89,7 +89,6 @@ export function runOctileLoop(ctx: SearchContext, q: LoopQuery): number {
     if (front >= 0) {
       let frontFirst = open.size === 0;
       if (!frontFirst) {
-
         const df = frontF - heapKeys[0];
         if (df < -eps) frontFirst = true;
         else if (df <= eps) {

@@ -1,7 +1,13 @@
 import { type GridMap, type GridPoint, inBounds } from './grid-map.ts';
 import { heuristicFunction, octile } from './heuristics.ts';
-import { createSearchContext, nextGeneration, type SearchContext } from './search-context.ts';
-import { type GeneralLoopQuery, LOOP_FOUND, LOOP_LIMIT, runGeneralLoop, runOctileLoop } from './search-loop.ts';
+import { nextGeneration, type SearchContext, searchContextFor } from './search-context.ts';
+import {
+  type GeneralLoopQuery,
+  LOOP_FOUND,
+  LOOP_LIMIT,
+  runGeneralLoop,
+  runOctileLoop,
+} from './search-loop.ts';
 import { resolveSearchOptions, type SearchOptions } from './search-options.ts';
 
 export type PlanStatus = 'found' | 'no-path' | 'start-blocked' | 'goal-blocked' | 'out-of-bounds' | 'limit';
@@ -52,14 +58,20 @@ function failure(status: PlanStatus, t0: number): PlanResult {
   };
 }
 
-function checkCellMap(name: string, values: Float32Array | undefined, map: GridMap, nonNegative: boolean): void {
+function checkCellMap(
+  name: string,
+  values: Float32Array | undefined,
+  map: GridMap,
+  nonNegative: boolean,
+): void {
   if (!values) return;
   if (values.length !== map.width * map.height) {
     throw new RangeError(`${name} has ${values.length} values, expected ${map.width * map.height}`);
   }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!Number.isFinite(v) || (nonNegative && v < 0)) throw new RangeError(`${name}[${i}] = ${v} is not allowed`);
+    if (!Number.isFinite(v) || (nonNegative && v < 0))
+      throw new RangeError(`${name}[${i}] = ${v} is not allowed`);
   }
 }
 
@@ -69,7 +81,12 @@ function checkCellMap(name: string, values: Float32Array | undefined, map: GridM
  * guidance and cellCost ≥ 0 the heuristic is consistent, so A* and Dijkstra are still optimal and weighted A*
  * stays within w × optimal).
  */
-export function search(ctx: SearchContext, start: GridPoint, goal: GridPoint, options: SearchOptions = {}): PlanResult {
+export function search(
+  ctx: SearchContext,
+  start: GridPoint,
+  goal: GridPoint,
+  options: SearchOptions = {},
+): PlanResult {
   const t0 = performance.now();
   const map = ctx.map;
   if (!inBounds(map, start) || !inBounds(map, goal)) return failure('out-of-bounds', t0);
@@ -138,7 +155,8 @@ export function search(ctx: SearchContext, start: GridPoint, goal: GridPoint, op
   q.opened = 1;
 
   const loopStatus = plainOctile ? runOctileLoop(ctx, q) : runGeneralLoop(ctx, q);
-  const status: PlanStatus = loopStatus === LOOP_FOUND ? 'found' : loopStatus === LOOP_LIMIT ? 'limit' : 'no-path';
+  const status: PlanStatus =
+    loopStatus === LOOP_FOUND ? 'found' : loopStatus === LOOP_LIMIT ? 'limit' : 'no-path';
   const expanded = q.expanded;
   const nOpened = q.opened;
   const order = ctx.expansionScratch;
@@ -160,17 +178,18 @@ export function search(ctx: SearchContext, start: GridPoint, goal: GridPoint, op
     ms: 0,
   };
   if (status === 'found') {
+    // One walk up the parent links into scratch (goal first), then reversed into map cells.
+    const back = ctx.pathScratch;
     let steps = 0;
-    for (let p = gp; p !== -1; p = parent[p]) steps++;
-    const padded = new Int32Array(steps);
-    for (let p = gp, i = steps - 1; p !== -1; p = parent[p], i--) padded[i] = p;
+    for (let p = gp; p !== -1; p = parent[p]) back[steps++] = p;
     const path = new Int32Array(steps);
     // Summed from the start, in the order g accumulated the steps, so it equals g bit for bit on plain maps.
     let length = 0;
     for (let i = 0; i < steps; i++) {
-      path[i] = toCell[padded[i]];
+      const p = back[steps - 1 - i];
+      path[i] = toCell[p];
       if (i > 0) {
-        const d = padded[i] - padded[i - 1];
+        const d = p - back[steps - i];
         length += d === 1 || d === -1 || d === pw || d === -pw ? 1 : Math.SQRT2;
       }
     }
@@ -184,7 +203,10 @@ export function search(ctx: SearchContext, start: GridPoint, goal: GridPoint, op
 }
 
 /** Per-cell openedAt / closedAt (−1 for never), built from the recorded orders; O(cells + opened). */
-export function cellSteps(result: PlanResult, cellCount: number): { openedAt: Int32Array; closedAt: Int32Array } {
+export function cellSteps(
+  result: PlanResult,
+  cellCount: number,
+): { openedAt: Int32Array; closedAt: Int32Array } {
   const openedAt = new Int32Array(cellCount).fill(-1);
   const closedAt = new Int32Array(cellCount).fill(-1);
   for (let i = 0; i < result.openedOrder.length; i++) openedAt[result.openedOrder[i]] = result.openedStep[i];
@@ -192,8 +214,12 @@ export function cellSteps(result: PlanResult, cellCount: number): { openedAt: In
   return { openedAt, closedAt };
 }
 
-/** Plan once on a map, building a throwaway context (use createSearchContext + search for many queries). */
-export function planOnce(map: GridMap, start: GridPoint, goal: GridPoint, options?: SearchOptions): PlanResult {
-  return search(createSearchContext(map), start, goal, options);
+/** Plan on a map with its cached search context (see searchContextFor); search(ctx, …) does the same. */
+export function planOnce(
+  map: GridMap,
+  start: GridPoint,
+  goal: GridPoint,
+  options?: SearchOptions,
+): PlanResult {
+  return search(searchContextFor(map), start, goal, options);
 }
-

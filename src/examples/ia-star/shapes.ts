@@ -2,7 +2,14 @@ import type { Rng } from '../../il/rng.ts';
 import { countBlocked, type GridMap, type GridPoint, gridPoint } from './grid-map.ts';
 
 /** Set every cell of the rectangle [x0, x1] × [y0, y1] (inclusive, clipped to the map) to `value`. */
-export function fillRect(map: GridMap, x0: number, y0: number, x1: number, y1: number, value: 0 | 1 = 1): void {
+export function fillRect(
+  map: GridMap,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  value: 0 | 1 = 1,
+): void {
   const xa = Math.max(0, Math.min(x0, x1));
   const xb = Math.min(map.width - 1, Math.max(x0, x1));
   const ya = Math.max(0, Math.min(y0, y1));
@@ -49,11 +56,13 @@ export function plantForest(
     const ri = Math.ceil(r);
     let before = 0;
     for (let y = Math.max(0, cy - ri); y <= Math.min(map.height - 1, cy + ri); y++)
-      for (let x = Math.max(0, cx - ri); x <= Math.min(map.width - 1, cx + ri); x++) before += map.blocked[y * map.width + x];
+      for (let x = Math.max(0, cx - ri); x <= Math.min(map.width - 1, cx + ri); x++)
+        before += map.blocked[y * map.width + x];
     fillDisk(map, cx, cy, r, 1, keepClear);
     let after = 0;
     for (let y = Math.max(0, cy - ri); y <= Math.min(map.height - 1, cy + ri); y++)
-      for (let x = Math.max(0, cx - ri); x <= Math.min(map.width - 1, cx + ri); x++) after += map.blocked[y * map.width + x];
+      for (let x = Math.max(0, cx - ri); x <= Math.min(map.width - 1, cx + ri); x++)
+        after += map.blocked[y * map.width + x];
     walls += after - before;
   }
 }

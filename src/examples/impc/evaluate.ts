@@ -12,8 +12,11 @@ import type { ImuSample } from './imu';
 export type ControllerFactory = () => Controller;
 
 export interface EvaluationOptions {
-  /** The learned IMU correction, applied before integration (none for raw-IMU baselines). */
-  denoise?: (samples: ImuSample[]) => ImuSample[];
+  /**
+   * Makes the learned IMU correction for one flight (it may keep a window of past samples), applied before
+   * integration; none for raw-IMU baselines.
+   */
+  denoiser?: () => (samples: ImuSample[]) => ImuSample[];
 }
 
 /** The held-out set: a 10° step, an 8 m/s gust and a 6 m/s step wind per seed, default IMU noise. */
@@ -34,7 +37,7 @@ export function evaluateController(
   options: EvaluationOptions = {},
 ): FlightMetrics {
   const runs = scenarios.map((s) =>
-    flightMetrics(runClosedLoop(s, factory(), geo, pTrue, { denoise: options.denoise }), {
+    flightMetrics(runClosedLoop(s, factory(), geo, pTrue, { denoise: options.denoiser?.() }), {
       eventTime: s.eventTime,
     }),
   );
@@ -59,7 +62,7 @@ export function maxStableGust(
 ): number {
   return maxStableWind((speed, seed) => {
     const s = makeScenario(options.kind ?? 'gust', seed, { ...options.scenario, windSpeed: speed });
-    const log = runClosedLoop(s, factory(), geo, pTrue, { denoise: options.denoise });
+    const log = runClosedLoop(s, factory(), geo, pTrue, { denoise: options.denoiser?.() });
     return flightMetrics(log, { eventTime: s.eventTime }).stable;
   }, seeds);
 }

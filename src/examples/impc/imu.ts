@@ -26,6 +26,12 @@ export interface ImuNoise {
   /** Bias random walk (per √s): rad/s/√s and m/s²/√s. */
   gyroBiasWalk: number;
   accelBiasWalk: number;
+  /**
+   * Systematic, per-unit cross-axis sensitivity of the gyro (axis misalignment), row-major 3 × 3 with a zero
+   * diagonal: the gyro reads (I + E) ω. Unlike the random bias it is the same on every flight and it shows in
+   * the dynamics (a roll manoeuvre makes a pitch rate that no pitch torque explains), so a denoiser can learn it.
+   */
+  gyroCrossAxis: Float64Array;
 }
 
 export const NOISE_FREE_IMU: Readonly<ImuNoise> = {
@@ -35,17 +41,51 @@ export const NOISE_FREE_IMU: Readonly<ImuNoise> = {
   accelBias: 0,
   gyroBiasWalk: 0,
   accelBiasWalk: 0,
+  gyroCrossAxis: new Float64Array(9),
 };
 
-/** A consumer-grade MEMS IMU, somewhat pessimistic so the effect of noise on control is visible. */
+/**
+ * The default IMU: a MEMS gyro whose random turn-on bias was calibrated at rest (a small residual remains, plus
+ * its random walk), with white noise and a systematic cross-axis sensitivity of a few degrees (a tilted mount).
+ * The random parts cannot be learned from the IMU alone (a constant bias shifts x_k and y_{k+1} alike, so no
+ * model residual sees it); the cross-axis part can.
+ */
 export const DEFAULT_IMU_NOISE: Readonly<ImuNoise> = {
+  gyroNoise: 0.008,
+  accelNoise: 0.05,
+  gyroBias: 0.001,
+  accelBias: 0.05,
+  gyroBiasWalk: 0.0003,
+  accelBiasWalk: 0.005,
+  gyroCrossAxis: Float64Array.of(0, 0.06, -0.04, -0.05, 0, 0.07, 0.05, -0.06, 0),
+};
+
+/**
+ * An uncalibrated consumer IMU: noisier, with a random turn-on bias four times larger. Its bias drift dominates
+ * the attitude error of every controller, and nothing in the UL cost can see it (see DEFAULT_IMU_NOISE).
+ */
+export const CHEAP_IMU_NOISE: Readonly<ImuNoise> = {
   gyroNoise: 0.02,
   accelNoise: 0.1,
   gyroBias: 0.004,
   accelBias: 0.08,
   gyroBiasWalk: 0.001,
   accelBiasWalk: 0.01,
+  gyroCrossAxis: DEFAULT_IMU_NOISE.gyroCrossAxis,
 };
+
+/** A profile with its random parts scaled by `noise` (the view's noise slider); the cross-axis part is kept. */
+export function scaledImuNoise(base: Readonly<ImuNoise>, noise: number): ImuNoise {
+  return {
+    gyroNoise: base.gyroNoise * noise,
+    accelNoise: base.accelNoise * noise,
+    gyroBias: base.gyroBias * noise,
+    accelBias: base.accelBias * noise,
+    gyroBiasWalk: base.gyroBiasWalk * noise,
+    accelBiasWalk: base.accelBiasWalk * noise,
+    gyroCrossAxis: base.gyroCrossAxis,
+  };
+}
 
 export interface ImuSample {
   gyro: Float64Array;
@@ -68,8 +108,10 @@ export function createImu(noise: ImuNoise, rng: Rng): Imu {
     measure(trueGyro, trueAccel, h) {
       const gyro = new Float64Array(3);
       const accel = new Float64Array(3);
+      const E = noise.gyroCrossAxis;
       for (let i = 0; i < 3; i++) {
-        gyro[i] = trueGyro[i] + gyroBias[i] + noise.gyroNoise * rng.normal();
+        const cross = E[3 * i] * trueGyro[0] + E[3 * i + 1] * trueGyro[1] + E[3 * i + 2] * trueGyro[2];
+        gyro[i] = trueGyro[i] + cross + gyroBias[i] + noise.gyroNoise * rng.normal();
         accel[i] = trueAccel[i] + accelBias[i] + noise.accelNoise * rng.normal();
         gyroBias[i] += noise.gyroBiasWalk * Math.sqrt(h) * rng.normal();
         accelBias[i] += noise.accelBiasWalk * Math.sqrt(h) * rng.normal();

@@ -59,7 +59,7 @@ export interface GapResult extends UlResult {
 }
 
 /** The VJP of U*(x0, p) for an upstream gradient on the first input only. */
-function firstInputVjp(
+export function firstInputVjp(
   ctx: MpcContext,
   sol: MpcSolution,
   x0: Float64Array,
@@ -80,13 +80,20 @@ function jacTVec(jac: Float64Array, v: Float64Array, c0: number, width: number):
   return out;
 }
 
-/** (i) iMPC's gap cost for one sample; `solution` may be passed to reuse the controller's solve. */
+const sameMode = (a: LowerLevelGradient, b: LowerLevelGradient): boolean =>
+  a.kind === b.kind && (a.kind !== 'unrolled' || (b.kind === 'unrolled' && a.iterations === b.iterations));
+
+/**
+ * (i) iMPC's gap cost for one sample; `solution` may be passed to reuse the controller's solve. `mode` is the
+ * path through U* for x_k (what reaches the denoiser); `pMode` (default: the same) the path for p.
+ */
 export function gapCost(
   ctx: MpcContext,
   sample: GapSample,
   mode: LowerLevelGradient = { kind: 'implicit' },
   weights: Float64Array = DEFAULT_GAP_WEIGHTS,
   solution?: MpcSolution,
+  pMode: LowerLevelGradient = mode,
 ): GapResult {
   const x0 = unwrapYaw(sample.x, sample.ref);
   const sol = solution ?? solveMpc(ctx, x0, sample.ref);
@@ -101,9 +108,11 @@ export function gapCost(
   const predBar = residual.map((r, i) => -weights[i] * r);
   const gradX = jacTVec(step.jac, predBar, 0, NX);
   const gradP = jacTVec(step.jac, predBar, NX + NU, N_PARAMS);
-  const lower = firstInputVjp(ctx, sol, x0, jacTVec(step.jac, predBar, NX, NU), mode);
+  const uBar0 = jacTVec(step.jac, predBar, NX, NU);
+  const lower = firstInputVjp(ctx, sol, x0, uBar0, mode);
+  const lowerP = sameMode(mode, pMode) ? lower : firstInputVjp(ctx, sol, x0, uBar0, pMode);
   for (let i = 0; i < NX; i++) gradX[i] += lower.x0[i];
-  for (let j = 0; j < N_PARAMS; j++) gradP[j] += lower.p[j];
+  for (let j = 0; j < N_PARAMS; j++) gradP[j] += lowerP.p[j];
   return { value, gradP, gradX, gradY: residual.map((r, i) => weights[i] * r), residual, solution: sol };
 }
 

@@ -16,7 +16,7 @@ export interface MtspMethodContext {
   tsp?: TspOptions;
 }
 
-/** One way of solving a min-max mTSP instance; `learned` registers itself here later. */
+/** One way of solving a min-max mTSP instance. */
 export interface MtspMethod {
   id: string;
   summary: string;
@@ -64,6 +64,16 @@ registerMtspMethod({
   needsWeights: false,
   solve: (instance, agents, { seed, tsp, timeLimitMs }) =>
     solveMinMaxLocalSearch(instance, agents, { seed, tsp, timeLimitMs }),
+});
+
+registerMtspMethod({
+  id: 'learned',
+  summary:
+    'the trained allocation network (argmax + 15 samples from π, best kept), then the TSP engine; --weights DIR (default: the shipped weights)',
+  needsWeights: false,
+  // Loaded on demand, so the classical methods never pull in tfjs.
+  solve: async (instance, agents, context) =>
+    (await import('./learned-method')).solveWithLearnedWeights(instance, agents, context),
 });
 
 /** One agent: no allocation to choose, just the best tour the engine finds (iterated local search). */

@@ -80,5 +80,13 @@ export async function planOnce(
   const keypoints = Float64Array.from(out.keypoints);
   const waypoints = keypointsToWaypoints(op, keypoints);
   const ms = performance.now() - t0;
-  return { depth, goal, keypoints, waypoints, path: robotPathToWorld(pose, waypoints), fear: out.fear[0], ms };
+  return {
+    depth,
+    goal,
+    keypoints,
+    waypoints,
+    path: robotPathToWorld(pose, waypoints),
+    fear: out.fear[0],
+    ms,
+  };
 }

@@ -31,6 +31,12 @@ export interface PlannerNetSpec {
   horizon: number;
   /** Metres per unit of the offset head's output. */
   offsetScale: number;
+  /** Offsets along and across the direction to the goal (true) or along the robot's axes (false). */
+  goalFrame: boolean;
+  /** Add an image channel that marks the goal's bearing (a Gaussian over image columns, σ in rad); 0: none. */
+  goalChannelSigma: number;
+  /** Horizontal field of view (rad) of the depth image, for the goal channel's column bearings. */
+  hfov: number;
 }
 
 export const DEFAULT_NET_SPEC: PlannerNetSpec = {
@@ -40,6 +46,9 @@ export const DEFAULT_NET_SPEC: PlannerNetSpec = {
   hidden: 64,
   horizon: 10,
   offsetScale: 1,
+  goalFrame: true,
+  goalChannelSigma: 0,
+  hfov: Math.PI / 2,
 };
 
 export interface PlannerOutput {
@@ -88,8 +97,12 @@ export function createPlannerNet(seed: number, spec: PlannerNetSpec = DEFAULT_NE
     return v;
   };
   const [c1, c2, c3] = spec.channels;
+  const inChannels = spec.goalChannelSigma > 0 ? 2 : 1;
   const conv = [
-    { w: make('conv1/kernel', heNormal(rng, [3, 3, 1, c1], 9)), b: make('conv1/bias', tf.zeros([c1])) },
+    {
+      w: make('conv1/kernel', heNormal(rng, [3, 3, inChannels, c1], 9 * inChannels)),
+      b: make('conv1/bias', tf.zeros([c1])),
+    },
     { w: make('conv2/kernel', heNormal(rng, [3, 3, c1, c2], 9 * c1)), b: make('conv2/bias', tf.zeros([c2])) },
     { w: make('conv3/kernel', heNormal(rng, [3, 3, c2, c3], 9 * c2)), b: make('conv3/bias', tf.zeros([c3])) },
   ];
@@ -109,24 +122,62 @@ export function createPlannerNet(seed: number, spec: PlannerNetSpec = DEFAULT_NE
     Array.from({ length: KEYPOINTS }, (_, i) => (i + 1) / KEYPOINTS),
     [1, KEYPOINTS, 1],
   );
+  // Bearing of each image column's centre (left positive), for the goal channel.
+  const focal = IMAGE_WIDTH / 2 / Math.tan(spec.hfov / 2);
+  const columnBearings = tf.tensor2d(
+    Array.from({ length: IMAGE_WIDTH }, (_, u) => Math.atan((IMAGE_WIDTH / 2 - u - 0.5) / focal)),
+    [1, IMAGE_WIDTH],
+  );
+  const constants = [fractions, columnBearings];
 
-  const affine = (x: tf.Tensor2D, layer: { w: tf.Variable; b: tf.Variable }): tf.Tensor2D =>
-    tf.add(tf.matMul(x, layer.w as tf.Tensor2D), layer.b);
+  const affine = (
+    x: tf.Tensor2D,
+    layer: { w: tf.Variable; b: tf.Variable },
+    activation: 'linear' | 'relu' = 'linear',
+  ): tf.Tensor2D =>
+    tf.fused.matMul({ a: x, b: layer.w as tf.Tensor2D, bias: layer.b, activation }) as tf.Tensor2D;
 
   return {
     spec,
     variables: vars,
     apply(depth, goal) {
       return tf.tidy(() => {
-        let x: tf.Tensor4D = depth;
-        for (const layer of conv) x = tf.relu(tf.add(tf.conv2d(x, layer.w as tf.Tensor4D, 2, 'same'), layer.b));
         const batch = depth.shape[0];
-        const v = tf.relu(affine(tf.reshape(x, [batch, flat]), visual));
-        const g = tf.div(goal, spec.horizon);
+        const [gx, gy] = tf.split(goal, 2, 1);
+        let x: tf.Tensor4D = depth;
+        if (spec.goalChannelSigma > 0) {
+          const offBearing = tf.div(tf.sub(columnBearings, tf.atan2(gy, gx)), spec.goalChannelSigma);
+          const mark = tf.exp(tf.mul(-0.5, tf.square(offBearing)));
+          const channel = tf.tile(tf.reshape(mark, [batch, 1, IMAGE_WIDTH, 1]), [1, IMAGE_HEIGHT, 1, 1]);
+          x = tf.concat([depth, channel], 3) as tf.Tensor4D;
+        }
+        // Fused conv/matmul + bias + ReLU: fewer ops per call, which is what a batch of one pays for.
+        for (const layer of conv)
+          x = tf.fused.conv2d({
+            x,
+            filter: layer.w as tf.Tensor4D,
+            strides: 2,
+            pad: 'same',
+            bias: layer.b,
+            activation: 'relu',
+          });
+        const v = affine(tf.reshape(x, [batch, flat]) as tf.Tensor2D, visual, 'relu');
+        const g = tf.div(goal, spec.horizon) as tf.Tensor2D;
         const norm = tf.sqrt(tf.add(tf.sum(tf.square(g), 1, true), 1e-12));
-        const ge = tf.relu(affine(tf.concat([g, norm], 1), goalEnc));
-        const hid = tf.relu(affine(tf.concat([v, ge], 1), hidden));
-        const delta = tf.reshape(tf.mul(affine(hid, offsets), spec.offsetScale), [batch, KEYPOINTS, 2]);
+        const ge = affine(tf.concat([g, norm], 1) as tf.Tensor2D, goalEnc, 'relu');
+        const hid = affine(tf.concat([v, ge], 1) as tf.Tensor2D, hidden, 'relu');
+        let delta = tf.reshape(tf.mul(affine(hid, offsets), spec.offsetScale), [batch, KEYPOINTS, 2]);
+        if (spec.goalFrame) {
+          // (along, across) the goal direction u → robot frame: along·u + across·u⊥, u⊥ = (−u_y, u_x).
+          const len = tf.sqrt(tf.add(tf.add(tf.square(gx), tf.square(gy)), 1e-9));
+          const ux = tf.reshape(tf.div(gx, len), [batch, 1]);
+          const uy = tf.reshape(tf.div(gy, len), [batch, 1]);
+          const [along, across] = tf.split(delta, 2, 2).map((t) => tf.reshape(t, [batch, KEYPOINTS]));
+          delta = tf.stack(
+            [tf.sub(tf.mul(along, ux), tf.mul(across, uy)), tf.add(tf.mul(along, uy), tf.mul(across, ux))],
+            2,
+          );
+        }
         const prior = tf.mul(tf.reshape(goal, [batch, 1, 2]), fractions);
         const keypoints = tf.add(prior, delta) as tf.Tensor3D;
         const fear = tf.sigmoid(tf.reshape(affine(hid, fearHead), [batch])) as tf.Tensor1D;
@@ -135,7 +186,7 @@ export function createPlannerNet(seed: number, spec: PlannerNetSpec = DEFAULT_NE
     },
     dispose() {
       tf.dispose(vars);
-      fractions.dispose();
+      tf.dispose(constants);
     },
   };
 }

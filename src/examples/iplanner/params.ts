@@ -26,6 +26,10 @@ export interface IPlannerParams extends ExampleParams {
   maxBearingDeg: number;
   /** Start condition of the spline LL ('heading': the path leaves along the robot's heading). */
   splineStart: (typeof SPLINE_STARTS)[number];
+  /** Safety margin (m) added to the robot radius when inflating the training cost map (iPlanner inflates too). */
+  margin: number;
+  /** ε (m) of the smoothed |·| in U's motion and goal terms (0: iPlanner's exact, kinked terms). */
+  smoothing: number;
 }
 
 export const DEFAULT_IPLANNER_PARAMS: IPlannerParams = {
@@ -37,8 +41,10 @@ export const DEFAULT_IPLANNER_PARAMS: IPlannerParams = {
   wMotion: 2,
   wGoal: 5,
   wFear: 1,
-  maxBearingDeg: 60,
-  splineStart: 'natural',
+  maxBearingDeg: 90,
+  splineStart: 'heading',
+  margin: 0.15,
+  smoothing: 0.05,
 };
 
 export function parseIPlannerParams(raw: ExampleParams): IPlannerParams {
@@ -54,6 +60,8 @@ export function parseIPlannerParams(raw: ExampleParams): IPlannerParams {
     wFear: numberParam(raw, 'wFear', d.wFear, 0, 50),
     maxBearingDeg: numberParam(raw, 'maxBearingDeg', d.maxBearingDeg, 0, 180),
     splineStart: choiceParam(raw, 'splineStart', SPLINE_STARTS, d.splineStart),
+    margin: numberParam(raw, 'margin', d.margin, 0, 1),
+    smoothing: numberParam(raw, 'smoothing', d.smoothing, 0, 0.5),
   };
 }
 

@@ -39,8 +39,16 @@ export function contextsOf(batch: SampleBatch, worlds: readonly PreparedWorld[])
 
 /** U of a packed batch and its gradient with respect to θ (the batch is drawn from rng). */
 export async function trainingStep(setup: TrainingSetup, rng: Rng, batchSize: number): Promise<TrainingStep> {
-  const { net, op, spline, camera } = setup;
-  const batch = sampleBatch(setup.worlds, rng, batchSize, camera, setup.noise, setup.maxBearingRad, net.spec.horizon);
+  const { net, camera } = setup;
+  const batch = sampleBatch(
+    setup.worlds,
+    rng,
+    batchSize,
+    camera,
+    setup.noise,
+    setup.maxBearingRad,
+    net.spec.horizon,
+  );
   return gradientOfBatch(setup, batch);
 }
 

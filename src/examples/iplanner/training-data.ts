@@ -29,12 +29,21 @@ export function prepareWorld(world: World, costMap: Partial<CostMapParams> = {})
 }
 
 /** `perKind` worlds of each kind from the train split (world seeds never used by evaluation). */
-export function trainingWorlds(kinds: readonly WorldKind[], perKind: number): PreparedWorld[] {
+export function trainingWorlds(
+  kinds: readonly WorldKind[],
+  perKind: number,
+  costMap: Partial<CostMapParams> = {},
+): PreparedWorld[] {
   const out: PreparedWorld[] = [];
   for (const kind of kinds)
     for (let i = 0; i < perKind; i++)
       // Training ignores the world's default scene, so skip its (A*-checked) detour test.
-      out.push(prepareWorld(generateWorld(kind, splitSeed('train', i), { episode: { maxDetour: Infinity } })));
+      out.push(
+        prepareWorld(
+          generateWorld(kind, splitSeed('train', i), { episode: { maxDetour: Infinity } }),
+          costMap,
+        ),
+      );
   return out;
 }
 
@@ -89,7 +98,10 @@ export function writeObservation(
   scratch?: Float32Array,
 ): Float32Array {
   const clean = renderDepth(prepared.scene, camera, pose, {}, scratch);
-  const depth = noise && rng && (noise.relativeStd > 0 || noise.dropout > 0) ? applyDepthNoise(clean, noise, camera.maxRange, rng) : clean;
+  const depth =
+    noise && rng && (noise.relativeStd > 0 || noise.dropout > 0)
+      ? applyDepthNoise(clean, noise, camera.maxRange, rng)
+      : clean;
   normaliseDepth(depth, camera.maxRange, batch.depth, b * camera.width * camera.height);
   batch.goal[2 * b] = goal.x;
   batch.goal[2 * b + 1] = goal.y;
@@ -115,7 +127,13 @@ export function sampleBatch(
   const scratch = new Float32Array(camera.width * camera.height);
   for (let b = 0; b < size; b++) {
     let worldIndex = rng.int(0, worlds.length - 1);
-    let episode = sampleEpisode(worlds[worldIndex].world, worlds[worldIndex].map, rng, options, worlds[worldIndex].components);
+    let episode = sampleEpisode(
+      worlds[worldIndex].world,
+      worlds[worldIndex].map,
+      rng,
+      options,
+      worlds[worldIndex].components,
+    );
     // A world too cluttered for the options: try the others in turn (never happens with the generators' defaults).
     for (let t = 1; !episode && t < worlds.length; t++) {
       worldIndex = (worldIndex + 1) % worlds.length;

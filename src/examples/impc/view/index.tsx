@@ -1,0 +1,57 @@
+import { useCallback } from 'react';
+import type { ExampleViewProps } from '../../../ui/example-view';
+import { parseImpcParams, type ImpcParams } from '../example-params';
+import { impcLesson } from '../lesson';
+import type { ImpcSnapshot } from '../problem';
+import { ComparisonPanel } from './ComparisonPanel';
+import { FlightPanel } from './FlightPanel';
+import { GradientCheckPanel } from './GradientCheckPanel';
+import { LearnedParamsPanel } from './LearnedParamsPanel';
+import { TrainingControls } from './TrainingControls';
+import './impc.css';
+
+function ImpcView({
+  snapshot: raw,
+  params: rawParams,
+  setParams,
+  viewState,
+  setViewState,
+  channel,
+  reports,
+  notify,
+}: ExampleViewProps) {
+  const snapshot = raw as ImpcSnapshot | null;
+  const params = parseImpcParams(rawParams);
+  const onError = useCallback((m: string) => notify('error', m), [notify]);
+  const step = reports.at(-1)?.step ?? 0;
+  const psiKey = snapshot ? `${snapshot.p.map((v) => v.toPrecision(5)).join(',')}|${step}` : 'none';
+  return (
+    <div className="impc">
+      <TrainingControls params={params} setParams={(patch: Partial<ImpcParams>) => setParams(patch)} />
+      <FlightPanel
+        channel={channel}
+        psiKey={psiKey}
+        viewState={viewState}
+        setViewState={setViewState}
+        onError={onError}
+      />
+      <LearnedParamsPanel
+        reports={reports}
+        pTrue={snapshot?.pTrue ?? null}
+        pStart={snapshot?.pStart ?? null}
+      />
+      <ComparisonPanel channel={channel} onError={onError} step={step} />
+      <GradientCheckPanel
+        channel={channel}
+        viewState={viewState}
+        setViewState={setViewState}
+        onError={onError}
+        step={step}
+        defaultK={params.gradient === 'unrolled' ? params.unrollK : 1000}
+      />
+    </div>
+  );
+}
+
+export const View = ImpcView;
+export const lesson = impcLesson;

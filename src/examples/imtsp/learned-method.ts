@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { assignVariables, parseWeightsJson, type WeightsFiles } from '../../il/checkpoint';
+import { useNodeBackend } from '../../il/node-backend';
+import type { MtspSolution } from './allocation';
+import { createImtspVariables } from './imtsp-variables';
+import type { MtspInstance } from './instance';
+import { solveLearned } from './learned';
+import type { MtspMethodContext } from './methods';
+import { MtspUsageError } from './mtsp-command';
+
+/** The weights `--method learned` uses without `--weights`: the shipped ones of the default preset. */
+export const DEFAULT_LEARNED_WEIGHTS = 'public/weights/imtsp/surrogate';
+
+interface FileReader {
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+function inNode(): boolean {
+  return (
+    typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string'
+  );
+}
+
+/** Reads model.json + its shard from a folder: from disk in Node, over fetch elsewhere. */
+async function readWeights(folder: string): Promise<WeightsFiles> {
+  const base = folder.replace(/[\\/]+$/, '');
+  const read = async (name: string): Promise<Uint8Array> => {
+    if (inNode()) {
+      // A computed specifier keeps bundlers from pulling node:fs into a browser build.
+      const specifier = 'node:fs/promises';
+      const fs = (await import(/* @vite-ignore */ specifier)) as FileReader;
+      return fs.readFile(`${base}/${name}`);
+    }
+    const response = await fetch(`${base}/${name}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  let jsonText: string;
+  try {
+    jsonText = new TextDecoder().decode(await read('model.json'));
+  } catch (error) {
+    throw new Error(`cannot read ${base}/model.json: ${(error as Error).message}`);
+  }
+  const json = parseWeightsJson(jsonText);
+  const shard = json.weightsManifest[0].paths[0];
+  try {
+    const bytes = await read(shard);
+    return {
+      json,
+      bin: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    };
+  } catch (error) {
+    throw new Error(`cannot read ${base}/${shard}: ${(error as Error).message}`);
+  }
+}
+
+/** `--method learned`: the trained allocation network (weights from `context.weights`) + the TSP engine. */
+export async function solveWithLearnedWeights(
+  instance: MtspInstance,
+  agents: number,
+  context: MtspMethodContext,
+): Promise<MtspSolution> {
+  if (inNode()) await useNodeBackend('wasm');
+  const variables = createImtspVariables(0);
+  try {
+    try {
+      assignVariables('imtsp', variables.all, await readWeights(context.weights ?? DEFAULT_LEARNED_WEIGHTS));
+    } catch (error) {
+      throw new MtspUsageError(`learned: ${(error as Error).message}`);
+    }
+    const solved = await solveLearned(variables.network, instance, agents, {
+      seed: context.seed,
+      tsp: context.tsp,
+    });
+    return { tours: solved.tours, lengths: solved.lengths, maxTour: solved.maxTour, sumTour: solved.sumTour };
+  } finally {
+    tf.dispose(variables.all);
+  }
+}
