@@ -43,6 +43,13 @@ test.describe('iMPC', () => {
     await page.getByTestId('impc-compare').click();
     await expect(page.getByTestId('impc-compare')).toHaveText('Compare now', { timeout: 90_000 });
 
+    // The shipped pretrained weights load (m and J near the truth) and training continues from them.
+    await page.getByTestId('load-pretrained').click();
+    await page.getByTestId('step').click();
+    await expect
+      .poll(async () => Math.abs((await plotEnds(page, 'impc-plot-m')).last - 1.25), { timeout: 30_000 })
+      .toBeLessThan(0.05);
+
     await saveScreenshot(page, 'impc');
     // The landing card's preview: a 640 × 360 crop of the flight panel.
     const flight = page.locator('.impc-flight');

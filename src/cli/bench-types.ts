@@ -9,6 +9,11 @@ export interface BenchArgs {
   flags: Record<string, string | boolean>;
   /** Progress lines go here (stderr), never to stdout. */
   log: (line: string) => void;
+  /**
+   * Reads a file of the public benchmark data (../shared/data, relative to it), or returns null where that folder
+   * is absent: benches stay free of Node APIs and say what they skipped.
+   */
+  readSharedData: (relativePath: string) => Uint8Array | null;
 }
 
 /** A bench returns a human-readable table and the JSON object printed as the very last stdout line. */

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, intFlag, formatTable } from './args';
+import { sharedDataDir } from './shared-data-dir';
 import { benchLoaders } from './benches';
 
 /**
@@ -27,6 +30,10 @@ async function main(): Promise<void> {
     backend: backend as 'cpu' | 'wasm' | undefined,
     flags: rest,
     log: (line) => process.stderr.write(`${line}\n`),
+    readSharedData: (relativePath) => {
+      const path = join(sharedDataDir, relativePath);
+      return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
+    },
   });
   console.log(formatTable(result.table));
   console.log(JSON.stringify({ example: id, ...result.json }));

@@ -124,3 +124,90 @@ describe('gradient estimators on a 4-city, 2-agent instance (all 16 allocations 
     expect(relativeError(at(phi).phiGradient, fd)).toBeLessThan(1e-5);
   });
 });
+
+describe('training ŝ on the variance gradient', () => {
+  it('lowers the estimator’s variance, below REINFORCE’s, on fresh samples (20 cities, 3 agents)', () => {
+    const inst = uniformInstance({ n: 20, seed: 12 });
+    const m = 3;
+    const f = cityFeatures(inst, m);
+    const rows = f.n;
+    // A fairly sharp sweep-like policy: logits −4·(3t − k − ½)² over the angular rank t.
+    const l = new Float64Array(rows * m);
+    f.order.forEach((i, p) => {
+      for (let k = 0; k < m; k++) l[i * m + k] = -4 * ((m * (p + 0.5)) / rows - k - 0.5) ** 2;
+    });
+    const lp = logSoftmaxRows(l, rows, m);
+    const context = surrogateContext(inst, f, lp.map(Math.exp)).input;
+    const costOf = (choice: Int32Array) => {
+      const a = new Int32Array(inst.x.length);
+      a.set(choice, 1);
+      return evaluateAllocation(inst, a, m).maxTour / f.scale;
+    };
+    const rng = createRng(2);
+    const phi = Float64Array.from(initialSurrogate(() => rng.normal()));
+    const moments = { m: new Float64Array(phi.length), v: new Float64Array(phi.length) };
+    let runningMean = 0;
+    const batch = (count: number) => {
+      const samples = Array.from({ length: count }, () => sampleAllocation(lp, rows, m, rng));
+      const costs = samples.map((s) => costOf(s.choice));
+      return { samples, costs };
+    };
+    let initial = 0;
+    for (let t = 0; t < 20; t++) {
+      const { samples, costs } = batch(16);
+      initial += estimateInstance({
+        input: context,
+        logProbs: lp,
+        samples,
+        costs,
+        phi,
+        baseline: 0,
+        temperature: 0.5,
+      }).surrogateVariance;
+    }
+    // 150 Adam steps on φ (lr 0.01), the baseline a running mean, as in training.
+    for (let t = 1; t <= 150; t++) {
+      const { samples, costs } = batch(8);
+      const e = estimateInstance({
+        input: context,
+        logProbs: lp,
+        samples,
+        costs,
+        phi,
+        baseline: runningMean,
+        temperature: 0.5,
+      });
+      runningMean =
+        t === 1
+          ? costs.reduce((a, b) => a + b, 0) / 8
+          : 0.9 * runningMean + 0.1 * (costs.reduce((a, b) => a + b, 0) / 8);
+      for (let j = 0; j < phi.length; j++) {
+        const g = e.phiGradient[j] / 8;
+        moments.m[j] = 0.9 * moments.m[j] + 0.1 * g;
+        moments.v[j] = 0.999 * moments.v[j] + 0.001 * g * g;
+        phi[j] -=
+          (0.01 * (moments.m[j] / (1 - 0.9 ** t))) / (Math.sqrt(moments.v[j] / (1 - 0.999 ** t)) + 1e-8);
+      }
+    }
+    let surrogate = 0;
+    let reinforce = 0;
+    for (let t = 0; t < 20; t++) {
+      const { samples, costs } = batch(16);
+      const e = estimateInstance({
+        input: context,
+        logProbs: lp,
+        samples,
+        costs,
+        phi,
+        baseline: runningMean,
+        temperature: 0.5,
+      });
+      surrogate += e.surrogateVariance;
+      reinforce += e.reinforceVariance;
+    }
+    // Measured here: 1.00 before training ŝ, 0.45 after; REINFORCE 0.75. On one instance the running mean is
+    // already a good baseline; the large cuts in training come from ŝ also knowing each instance (bench).
+    expect(surrogate).toBeLessThan(0.6 * initial);
+    expect(surrogate).toBeLessThan(0.8 * reinforce);
+  });
+});

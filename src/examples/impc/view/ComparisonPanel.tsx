@@ -52,6 +52,9 @@ export function ComparisonPanel({ channel, onError, step }: Props) {
     setRequest((r) => r + 1);
   }, []);
 
+  // A reset or loaded run starts counting again: an older table no longer describes ψ.
+  const current = result !== null && step >= result.step ? result : null;
+
   return (
     <section className="panel" aria-labelledby="impc-compare-title">
       <div className="panel-head">
@@ -66,7 +69,11 @@ export function ComparisonPanel({ channel, onError, step }: Props) {
         The same seeded scenarios for every controller: a 10° attitude step, an 8 m/s gust and a 6 m/s steady
         wind, three seeds each (errors on the true attitude). Max stable gust: the strongest 0.3 s gust every
         seed survives.
-        {result && ` Measured at step ${result.step}.`}
+        {current
+          ? ` Measured at step ${current.step}.`
+          : result && !busy
+            ? ' The run restarted: compare again.'
+            : ''}
       </p>
       <table className="data-table" data-testid="impc-metrics">
         <thead>
@@ -79,7 +86,7 @@ export function ComparisonPanel({ channel, onError, step }: Props) {
           </tr>
         </thead>
         <tbody>
-          {(result?.data.rows ?? []).map((r) => (
+          {(current?.data.rows ?? []).map((r) => (
             <tr key={r.id} className={r.id === 'impc' ? 'row-active' : undefined}>
               <th scope="row">
                 <span
@@ -97,10 +104,10 @@ export function ComparisonPanel({ channel, onError, step }: Props) {
           ))}
         </tbody>
       </table>
-      {result && (
+      {current && (
         <p className="hint">
-          Learned p: mass off by {result.data.massErrorPct.toFixed(2)} %, inertia off by{' '}
-          {result.data.inertiaErrorPct.toFixed(2)} % (worst axis).
+          Learned p: mass off by {current.data.massErrorPct.toFixed(2)} %, inertia off by{' '}
+          {current.data.inertiaErrorPct.toFixed(2)} % (worst axis).
         </p>
       )}
     </section>

@@ -12,6 +12,10 @@ interface Props {
   channel: CommandChannel;
   /** Changes whenever ψ changes; the flight is re-simulated with the new ψ when the episode loops. */
   psiKey: string;
+  /**
+   * Changes when p has moved by about 5 % (or ψ was reset or loaded): the flight is re-simulated at once.
+   */
+  coarsePsiKey: string;
   viewState: ExampleParams;
   setViewState: (patch: ExampleParams) => void;
   onError: (message: string) => void;
@@ -41,7 +45,7 @@ const gustHeading = (n: number): number => ((n * 2.4 + 0.7) % (2 * Math.PI)) - M
  * (arrows), with sliders for the wind, the gust strength and the IMU noise, and a button that injects a gust
  * into the running simulation; below, each controller's attitude against the reference and the motor thrusts.
  */
-export function FlightPanel({ channel, psiKey, viewState, setViewState, onError }: Props) {
+export function FlightPanel({ channel, psiKey, coarsePsiKey, viewState, setViewState, onError }: Props) {
   const wind = numberParam(viewState, 'wind', 0, 0, 15);
   const gustSpeed = numberParam(viewState, 'gust', 14, 2, 30);
   const noise = numberParam(viewState, 'noise', 1, 0, 4);
@@ -78,7 +82,7 @@ export function FlightPanel({ channel, psiKey, viewState, setViewState, onError 
       .catch((e: unknown) =>
         io.current.onError(`simulation failed: ${e instanceof Error ? e.message : String(e)}`),
       );
-  }, [wind, noise, gusts, epoch]);
+  }, [wind, noise, gusts, epoch, coarsePsiKey]);
 
   // Playback: advances the clock in real time and feeds the 3D view through a ref (no React render per frame).
   useEffect(() => {
@@ -245,7 +249,7 @@ export function FlightPanel({ channel, psiKey, viewState, setViewState, onError 
                 />
               ))}
               <LinePlot
-                title="thrusts (N)"
+                title="f (N)"
                 series={thrustSeries}
                 logY={false}
                 width={480}
@@ -255,6 +259,10 @@ export function FlightPanel({ channel, psiKey, viewState, setViewState, onError 
                 onHover={setHover}
                 testId="impc-plot-thrust"
               />
+              <p className="hint">
+                Motor thrusts of the controller in the 3D view. With p 50 % off, the MPC over-drives the
+                motors into a limit cycle between the thrust limits; with the learned p they calm down.
+              </p>
             </>
           ) : (
             <p className="loading">Simulating the three controllers…</p>

@@ -25,12 +25,17 @@ function ImpcView({
   const onError = useCallback((m: string) => notify('error', m), [notify]);
   const step = reports.at(-1)?.step ?? 0;
   const psiKey = snapshot ? `${snapshot.p.map((v) => v.toPrecision(5)).join(',')}|${step}` : 'none';
+  // p on a 5 % log grid, plus whether the run restarted (reset or loaded weights): a jump worth re-flying at once.
+  const coarsePsiKey = snapshot
+    ? `${snapshot.p.map((v) => Math.round(Math.log(v) / 0.05)).join(',')}|${step === 0 ? 'start' : 'run'}`
+    : 'none';
   return (
     <div className="impc">
       <TrainingControls params={params} setParams={(patch: Partial<ImpcParams>) => setParams(patch)} />
       <FlightPanel
         channel={channel}
         psiKey={psiKey}
+        coarsePsiKey={coarsePsiKey}
         viewState={viewState}
         setViewState={setViewState}
         onError={onError}

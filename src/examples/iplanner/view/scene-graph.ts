@@ -105,9 +105,11 @@ export class IPlannerScene {
     const b = world.bounds;
     const cx = (b.minX + b.maxX) / 2;
     const cy = (b.minY + b.maxY) / 2;
-    // The ray caster's ground is infinite: a large plane stands in for it in the depth render.
+    // The ray caster's ground is infinite: a plane reaching past the camera's range from anywhere in the world
+    // stands in for it in the depth render, in small tiles (huge clipped triangles lose depth precision).
+    const reach = 2 * Math.max(b.maxX - b.minX, b.maxY - b.minY) + 4 * this.camera.maxRange;
     const ground = new THREE.Mesh(
-      new THREE.PlaneGeometry(400, 400).translate(cx, cy, 0),
+      new THREE.PlaneGeometry(reach, reach, 64, 64).translate(cx, cy, 0),
       new THREE.MeshStandardMaterial({ color: COLORS.groundOutside }),
     );
     ground.layers.enable(DEPTH_LAYER);
