@@ -50,6 +50,12 @@ test.describe('iMPC', () => {
       .poll(async () => Math.abs((await plotEnds(page, 'impc-plot-m')).last - 1.25), { timeout: 30_000 })
       .toBeLessThan(0.05);
 
+    // A steady wind (arrows in the 3D view) for the screenshot: 10 slider steps of 0.5 m/s.
+    const windSlider = page.getByLabel('steady wind (m/s)');
+    await windSlider.focus();
+    for (let i = 0; i < 10; i++) await windSlider.press('ArrowRight');
+    await expect(page.getByTestId('impc-flight-readout')).toContainText('wind 5.0 m/s');
+
     await saveScreenshot(page, 'impc');
     // The landing card's preview: a 640 × 360 crop of the flight panel.
     const flight = page.locator('.impc-flight');
@@ -63,6 +69,31 @@ test.describe('iMPC', () => {
       });
     }
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('without WebGL the page says so instead of the 3D view, and still simulates', async ({
+    page,
+    consoleErrors,
+  }) => {
+    // Only the page's canvases lose WebGL (the training worker keeps its own backend).
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
+        return (original as (this: HTMLCanvasElement, ...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    await page.goto('/#/impc');
+    await expect(page.getByTestId('impc-no-webgl')).toBeVisible();
+    await expect(page.getByTestId('impc-scene')).toHaveCount(0);
+    await expect(page.getByTestId('impc-plot-roll')).toBeVisible();
+    await page.getByTestId('gust').click();
+    await expect(page.getByTestId('impc-flight-readout')).toContainText('gusts injected: 1');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -13,4 +13,6 @@ export const viewLoaders: Record<string, () => Promise<ExampleViewModule>> = {
   explorer: () => import('../examples/explorer/view'),
   iplanner: () => import('../examples/iplanner/view'),
   impc: () => import('../examples/impc/view'),
+  'ia-star': () => import('../examples/ia-star/view'),
+  imtsp: () => import('../examples/imtsp/view'),
 };

@@ -1,7 +1,7 @@
 /**
  * Physical constants of the simulated quadrotor and the layout of the vectors every iMPC module shares.
  *
- * Notation (DESIGN.md): the UL variables ψ = [θ, γ] are the denoiser's weights θ (added later, in tfjs) and
+ * Notation (DESIGN.md): the UL variables ψ = [θ, γ] are the denoiser's weights θ (model.ts, in tfjs) and
  * the model's physical parameters p = (m, Jx, Jy, Jz) ("γ" here: the model memory the UL learns). The LL
  * variables φ are the MPC's input sequence U = [u_0 … u_{N-1}] (motor thrusts). The geometry below (arm
  * length, yaw torque coefficient, motor limits, gravity) is known and fixed: only p is learned.

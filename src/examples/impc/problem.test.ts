@@ -20,7 +20,8 @@ beforeAll(async () => {
 const settings = { seed: 5, learningRate: 0.005, batchSize: 5, optimizer: 'adam' as const };
 
 async function trainedProblem(params: Partial<ImpcParams>, steps: number): Promise<ImpcProblem> {
-  const problem = (await impcFactory.create(settings, { ...DEFAULT_IMPC_PARAMS, ...params })) as ImpcProblem;
+  const merged = { ...DEFAULT_IMPC_PARAMS, ...params } as ImpcParams;
+  const problem = (await impcFactory.create(settings, merged)) as ImpcProblem;
   const trainer = new Trainer(problem, 'adam', settings.learningRate);
   for (let i = 0; i < steps; i++) expect((await trainer.step()).ok).toBe(true);
   trainer.dispose();

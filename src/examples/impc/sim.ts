@@ -65,7 +65,7 @@ export function createFlight(
 
 /**
  * Applies the (saturated) thrusts for one control interval; returns the IMU samples taken meanwhile.
- * `denoise` (the learned IMU correction, later) is applied before the estimate is integrated.
+ * `denoise` (the learned IMU correction, denoiser.ts) is applied before the estimate is integrated.
  */
 export function flyInterval(
   flight: Flight,

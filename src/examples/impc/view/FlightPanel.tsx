@@ -51,6 +51,8 @@ export function FlightPanel({ channel, psiKey, coarsePsiKey, viewState, setViewS
   const noise = numberParam(viewState, 'noise', 1, 0, 4);
   const shown = choiceParam<ControllerId>(viewState, 'show', CONTROLLER_IDS, 'impc');
   const [gusts, setGusts] = useState<GustEvent[]>([]);
+  /** Gusts injected since the page opened (the current episode's list empties when it loops). */
+  const [gustCount, setGustCount] = useState(0);
   const [trace, setTrace] = useState<SimulationResult | null>(null);
   const [playing, setPlaying] = useState(true);
   const [clock, setClock] = useState(0);
@@ -125,8 +127,11 @@ export function FlightPanel({ channel, psiKey, coarsePsiKey, viewState, setViewS
   }, [trace, playing, shown, gusts.length]);
 
   const gust = useCallback(() => {
-    const at = Math.min(DURATION - 0.6, time.current + 0.05);
+    // Too close to the end of the episode for the gust to show: start the episode over and gust at once.
+    if (time.current > DURATION - 0.6) time.current = 0;
+    const at = time.current + 0.05;
     setGusts((g) => [...g, { time: at, speed: gustSpeed, heading: gustHeading(g.length) }]);
+    setGustCount((n) => n + 1);
   }, [gustSpeed]);
 
   const attitudePlots = useMemo(() => {
@@ -186,7 +191,7 @@ export function FlightPanel({ channel, psiKey, coarsePsiKey, viewState, setViewS
             label={`Quadrotor flown by ${SHORT_LABELS[shown]}: solid body, green ghost = reference attitude, blue arrows = wind`}
           />
           <p className="hint impc-readout" data-testid="impc-flight-readout">
-            t = {clock.toFixed(1)} s · wind {windNow.toFixed(1)} m/s · gusts injected: {gusts.length}
+            t = {clock.toFixed(1)} s · wind {windNow.toFixed(1)} m/s · gusts injected: {gustCount}
             {trace &&
               ` · RMSE ${trace.traces.map((t) => `${SHORT_LABELS[t.id]} ${t.rmseDeg.toFixed(2)}°${t.stable ? '' : ' (unstable)'}`).join(', ')}`}
           </p>

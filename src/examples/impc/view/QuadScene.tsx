@@ -75,7 +75,10 @@ function buildVehicle(
 function webglAvailable(): boolean {
   try {
     const canvas = document.createElement('canvas');
-    return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    // Release the probe's context at once (browsers cap the number of live WebGL contexts).
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
   } catch {
     return false;
   }
@@ -115,8 +118,8 @@ export function QuadScene({ frame, label }: { frame: RefObject<SceneFrame | null
     const scene = new THREE.Scene();
     scene.background = new THREE.Color('#f1f5f9');
     const camera = new THREE.PerspectiveCamera(38, width / height, 0.05, 20);
-    camera.position.set(0.55, 0.42, 0.75);
-    camera.lookAt(0, 0, 0);
+    camera.position.set(0.4, 0.3, 0.56);
+    camera.lookAt(0, -0.03, 0);
     scene.add(new THREE.HemisphereLight('#ffffff', '#94a3b8', 2.2));
     const sun = new THREE.DirectionalLight('#ffffff', 1.6);
     sun.position.set(1, 2, 1);
@@ -175,15 +178,16 @@ export function QuadScene({ frame, label }: { frame: RefObject<SceneFrame | null
           if (!arrow.visible) return;
           // Wind blowing towards (x, y) in the sim frame is (x, 0, −y) here; the arrows start upwind, side by side.
           direction.set(f.wind[0], 0, -f.wind[1]).normalize();
-          const length = Math.min(0.6, 0.04 * speed + 0.08);
-          const side = 0.3 * (i - 1);
+          const length = Math.min(0.3, 0.015 * speed + 0.06);
+          const side = 0.16 * (i - 1);
+          const back = 0.3 + length;
           arrow.position.set(
-            -direction.x * 0.6 - direction.z * side,
-            0.12,
-            -direction.z * 0.6 + direction.x * side,
+            -direction.x * back - direction.z * side,
+            0.1,
+            -direction.z * back + direction.x * side,
           );
           arrow.setDirection(direction);
-          arrow.setLength(length, 0.06, 0.04);
+          arrow.setLength(length, 0.05, 0.035);
         });
       }
       renderer.render(scene, camera);
