@@ -7,4 +7,5 @@ export const benchLoaders: Record<string, () => Promise<BenchRunner>> = {
   impc: () => import('../examples/impc/bench').then((m) => m.run),
   imtsp: () => import('../examples/imtsp/bench').then((m) => m.run),
   grid: () => import('../examples/ia-star/bench-grid').then((m) => m.run),
+  'ia-star': () => import('../examples/ia-star/bench').then((m) => m.run),
 };

@@ -10,6 +10,7 @@ import { checkScenarioOnMap, parseScen, type Scenario } from '../examples/ia-sta
 import { type GridPoint, gridPoint, inBounds } from '../examples/ia-star/grid-map.ts';
 import { gridPlanner, gridPlannerIds, type PlannerArgs } from '../examples/ia-star/grid-planners.ts';
 import { parseMapFile } from '../examples/ia-star/load-map-file.ts';
+import './learned-grid-planners.ts';
 import { MapFormatError } from '../examples/ia-star/map-format-error.ts';
 import { TIE_RULES, type TieRule } from '../examples/ia-star/search-options.ts';
 

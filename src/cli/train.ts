@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     backend: choice.name,
     ulStart: summary.ulStart,
     ulEnd: summary.ulEnd,
+    // The params travel with the weights (a planner loading them needs e.g. the guidance scale).
+    ...Object.fromEntries(Object.entries(factory.parseParams(params)).map(([k, v]) => [`p.${k}`, v])),
   });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'model.json'), `${JSON.stringify(files.json, null, 2)}\n`);

@@ -6,6 +6,7 @@ import type { ProblemFactory } from '../il/problem';
  */
 export const problemLoaders: Record<string, () => Promise<ProblemFactory>> = {
   explorer: () => import('./explorer/problem').then((m) => m.explorerFactory as unknown as ProblemFactory),
+  'ia-star': () => import('./ia-star/problem').then((m) => m.iaStarFactory as unknown as ProblemFactory),
   iplanner: () => import('./iplanner/problem').then((m) => m.iplannerFactory as unknown as ProblemFactory),
   impc: () => import('./impc/problem').then((m) => m.impcFactory as unknown as ProblemFactory),
   imtsp: () => import('./imtsp/problem').then((m) => m.imtspFactory as unknown as ProblemFactory),

@@ -6,10 +6,13 @@ import { registerWasmTrainingKernels } from './wasm-kernels';
  * tfjs in Node (tests, bench, train, plan): wasm by default (with the training kernels it lacks), cpu as the
  * fallback. Never tfjs-node, whose install downloads a binary. Idempotent per backend.
  */
-export async function useNodeBackend(requested: 'wasm' | 'cpu' | 'auto' = 'wasm'): Promise<BackendChoice> {
+export async function setupNodeBackend(requested: 'wasm' | 'cpu' | 'auto' = 'wasm'): Promise<BackendChoice> {
   return selectBackend({
     requested: requested === 'auto' ? 'wasm' : requested,
     order: ['wasm', 'cpu'],
     prepare: { wasm: registerWasmTrainingKernels },
   });
 }
+
+/** Former name, kept while callers move to setupNodeBackend (it is not a React hook). */
+export const useNodeBackend = setupNodeBackend;

@@ -162,6 +162,7 @@ export class TrainingSession {
       if (!this.problem || !this.request) throw new Error('nothing is loaded');
       return encodeVariables(this.request.exampleId, this.problem.variables, {
         ...meta,
+        ...Object.fromEntries(Object.entries(this.request.params).map(([k, v]) => [`p.${k}`, v])),
         seed: this.request.settings.seed,
         steps: this.trainer?.stepCount ?? 0,
       });

@@ -1,0 +1,259 @@
+import * as tf from '@tensorflow/tfjs';
+import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '../../il/problem.ts';
+import { createRng, type Rng } from '../../il/rng.ts';
+import { gradientsFromUpstream } from '../../il/gradients/upstream.ts';
+import { assignVariables, type WeightsFiles } from '../../il/checkpoint.ts';
+import { dastarBackward, dastarForward, DastarWorkspace, type DastarModel } from './dastar.ts';
+import { generateQueries, optimalPathMap, splitSeeds, type GridQuery, type Split } from './data.ts';
+import {
+  baselineOf,
+  outcomeOf,
+  summarisePlanner,
+  weightedAstarCurve,
+  type PlannerSummary,
+  type QueryOutcome,
+} from './evaluate.ts';
+import { guidanceWeight, predictGuidance, quantiseGuidance, scaledGuidance } from './guidance.ts';
+import { encodeInputs, GuidanceNet, padGradients } from './model.ts';
+import { DEFAULT_IA_STAR_PARAMS, parseIaStarParams, type IaStarParams } from './params.ts';
+import { upperCost } from './ul-cost.ts';
+import { createGridMap } from './grid-map.ts';
+import { planOnce } from './search.ts';
+import { pointAt } from './data.ts';
+
+/** What the view draws after every few steps: the learned guidance on a held-out showcase map. */
+export interface IaStarSnapshot {
+  mode: IaStarParams['mode'];
+  width: number;
+  height: number;
+  blocked: Uint8Array;
+  start: number;
+  goal: number;
+  /** c ∈ (0, 1) per cell. */
+  guidance: Float32Array;
+  /** ∂U/∂c on this map: where the UL cost pushes the guidance up (> 0 means "raise c here") or down. */
+  push: Float32Array;
+  learned: { expansionOrder: Int32Array; path: Int32Array; pathLength: number; success: boolean };
+  astar: { expanded: number; pathLength: number };
+}
+
+/** A map in the editor, sent by the view. */
+export interface MapPayload {
+  width: number;
+  height: number;
+  blocked: Uint8Array;
+  start: number;
+  goal: number;
+}
+
+export interface GuideResult {
+  guidance: Float32Array;
+  kappa: number;
+  learned: { expansionOrder: Int32Array; path: Int32Array; pathLength: number; expanded: number; success: boolean; ms: number };
+  comparison?: GuideResult['learned'] & { guidance: Float32Array };
+}
+
+export interface EvaluateRequest {
+  split: Split;
+  count: number;
+  size: number;
+}
+
+export interface EvaluateResult {
+  split: Split;
+  size: number;
+  learned: PlannerSummary;
+  comparison?: PlannerSummary;
+  comparisonMode?: IaStarParams['mode'];
+  astar: PlannerSummary;
+  wastar: ({ weight: number } & PlannerSummary)[];
+}
+
+const SHOWCASE_SEED_INDEX = 0;
+
+/**
+ * iA* and Neural A* as one IL problem. ψ = θ (the U-Net); x = (map, start, goal) from the seeded training pool;
+ * g = the differentiable A* on f = g + h + κ·c (octile moves, no corner cutting: the planner it is compared with);
+ * φ = the search (its expansions H and path P). U per mode (ul-cost.ts), L = the found path's length.
+ * The gradient: G = ∂U/∂H → dastarBackward → ∂U/∂c → gradientsFromUpstream → ∂U/∂θ.
+ */
+class IaStarProblem implements Problem<IaStarSnapshot> {
+  readonly variables: tf.Variable[];
+  private readonly net: GuidanceNet;
+  private comparisonNet: GuidanceNet | null = null;
+  private comparisonMode: IaStarParams['mode'] | null = null;
+  private readonly pool: GridQuery[];
+  private readonly optimal: (Uint8Array | undefined)[];
+  private readonly showcase: GridQuery;
+  private readonly ws: DastarWorkspace;
+  private readonly batchRng: Rng;
+
+  constructor(
+    private readonly params: IaStarParams,
+    private readonly settings: TrainingSettings,
+  ) {
+    this.net = new GuidanceNet(settings.seed);
+    this.variables = this.net.variables;
+    const side = params.trainSize;
+    this.pool = generateQueries(params.trainKind, side, splitSeeds(settings.seed, 'train', params.trainMaps));
+    this.optimal = new Array(this.pool.length);
+    this.showcase = generateQueries(params.trainKind, side, splitSeeds(settings.seed, 'validation', SHOWCASE_SEED_INDEX + 1))[
+      SHOWCASE_SEED_INDEX
+    ];
+    this.ws = new DastarWorkspace(side * side);
+    this.batchRng = createRng(settings.seed).fork('ia-star-batches');
+  }
+
+  private model(width: number, height: number): DastarModel {
+    return {
+      costModel: 'octile',
+      gWeight: 1,
+      hWeight: 1,
+      guidanceWeight: guidanceWeight(this.params.guidanceScale, width, height),
+      temperature: this.params.temperatureScale * Math.sqrt(width * height),
+      tie: 'high-g',
+    };
+  }
+
+  private optimalPath(i: number): Uint8Array {
+    this.optimal[i] ??= optimalPathMap(this.pool[i]).pathMap;
+    return this.optimal[i];
+  }
+
+  async computeGradients(): Promise<GradientStep> {
+    const batch = Array.from({ length: this.settings.batchSize }, () => this.batchRng.int(0, this.pool.length - 1));
+    const queries = batch.map((i) => this.pool[i]);
+    const side = this.params.trainSize;
+    const guidance = await predictGuidance(this.net, queries);
+    const model = this.model(side, side);
+    const grads: Float32Array[] = [];
+    let upper = 0;
+    let lower = 0;
+    let expandedRatio = 0;
+    queries.forEach((q, b) => {
+      const r = dastarForward({ ...q, guidance: quantiseGuidance(guidance[b]) }, model, this.ws);
+      const cost = upperCost(this.params.mode, q, r, this.params.pathWeight, this.params.mode === 'neural-astar' ? this.optimalPath(batch[b]) : undefined);
+      const g = new Float32Array(side * side);
+      dastarBackward(r, model, cost.upstream, g, this.ws);
+      grads.push(g.map((v) => v / queries.length));
+      upper += cost.value / queries.length;
+      lower += (r.success ? r.pathLength : side * 2) / queries.length;
+      expandedRatio += r.expansionOrder.length / Math.max(1, r.path.length) / queries.length;
+    });
+    const { input, shape } = encodeInputs(queries.map((q) => ({ ...q.map, start: q.start, goal: q.goal })));
+    const x = tf.tensor4d(input, shape);
+    const upstream = tf.tensor3d(padGradients(grads, side, side), [shape[0], shape[1], shape[2]]);
+    const gradients = gradientsFromUpstream(this.variables, () => this.net.forward(x), upstream);
+    tf.dispose([x, upstream]);
+    return { gradients, upper, lower, metrics: { expandedPerPathCell: expandedRatio } };
+  }
+
+  async snapshot(): Promise<IaStarSnapshot> {
+    const q = this.showcase;
+    const { width, height } = q.map;
+    const [c] = await predictGuidance(this.net, [q]);
+    const model = this.model(width, height);
+    const r = dastarForward({ ...q, guidance: quantiseGuidance(c) }, model, this.ws);
+    const optimal = this.params.mode === 'neural-astar' ? optimalPathMap(q).pathMap : undefined;
+    const cost = upperCost(this.params.mode, q, r, this.params.pathWeight, optimal);
+    const push = new Float32Array(width * height);
+    dastarBackward(r, model, cost.upstream, push, this.ws);
+    // Gradient descent moves c against ∂U/∂c: show the direction of the update.
+    for (let i = 0; i < push.length; i++) push[i] = -push[i];
+    const astar = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), { planner: 'astar' });
+    return {
+      mode: this.params.mode,
+      width,
+      height,
+      blocked: q.map.blocked,
+      start: q.start,
+      goal: q.goal,
+      guidance: c,
+      push,
+      learned: { expansionOrder: r.expansionOrder, path: r.path, pathLength: r.pathLength, success: r.success },
+      astar: { expanded: astar.expanded, pathLength: astar.pathLength },
+    };
+  }
+
+  private async guide(net: GuidanceNet, q: GridQuery) {
+    const [c] = await predictGuidance(net, [q]);
+    const kappa = guidanceWeight(this.params.guidanceScale, q.map.width, q.map.height);
+    const r = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), { planner: 'astar', guidance: scaledGuidance(c, kappa) });
+    return {
+      guidance: c,
+      kappa,
+      learned: { expansionOrder: r.expansionOrder, path: r.path, pathLength: r.pathLength, expanded: r.expanded, success: r.success, ms: r.ms },
+    };
+  }
+
+  private async evaluate(req: EvaluateRequest): Promise<EvaluateResult> {
+    const count = Math.max(1, Math.min(200, Math.round(req.count)));
+    const size = Math.max(8, Math.min(256, Math.round(req.size)));
+    const queries = generateQueries(this.params.trainKind, size, splitSeeds(this.settings.seed, req.split, count));
+    const baselines = queries.map(baselineOf);
+    const kappa = guidanceWeight(this.params.guidanceScale, size, size);
+    const summarise = async (net: GuidanceNet) => {
+      const outcomes: QueryOutcome[] = [];
+      for (let i = 0; i < queries.length; i += 16) {
+        const chunk = queries.slice(i, i + 16);
+        const maps = await predictGuidance(net, chunk);
+        chunk.forEach((q, j) => outcomes.push(outcomeOf(q, baselines[i + j], { guidance: scaledGuidance(maps[j], kappa) })));
+      }
+      return summarisePlanner(outcomes);
+    };
+    const result: EvaluateResult = {
+      split: req.split,
+      size,
+      learned: await summarise(this.net),
+      astar: summarisePlanner(queries.map((q, i) => outcomeOf(q, baselines[i], {}))),
+      wastar: weightedAstarCurve(queries, baselines),
+    };
+    if (this.comparisonNet && this.comparisonMode) {
+      result.comparison = await summarise(this.comparisonNet);
+      result.comparisonMode = this.comparisonMode;
+    }
+    return result;
+  }
+
+  async command(name: string, payload: unknown): Promise<unknown> {
+    switch (name) {
+      case 'guide': {
+        const m = payload as MapPayload;
+        const q: GridQuery = { map: createGridMap(m.width, m.height, m.blocked), start: m.start, goal: m.goal };
+        const mine = await this.guide(this.net, q);
+        if (!this.comparisonNet) return mine;
+        const other = await this.guide(this.comparisonNet, q);
+        return { ...mine, comparison: { ...other.learned, guidance: other.guidance } } satisfies GuideResult;
+      }
+      case 'evaluate':
+        return this.evaluate(payload as EvaluateRequest);
+      case 'setComparison': {
+        const { files, mode } = payload as { files: WeightsFiles; mode: IaStarParams['mode'] };
+        const net = new GuidanceNet(0);
+        try {
+          assignVariables('ia-star', net.variables, files);
+        } catch (e) {
+          net.dispose();
+          throw e;
+        }
+        this.comparisonNet?.dispose();
+        this.comparisonNet = net;
+        this.comparisonMode = mode;
+        return { ok: true };
+      }
+      default:
+        throw new Error(`ia-star: unknown command "${name}"`);
+    }
+  }
+
+  dispose(): void {
+    this.net.dispose();
+    this.comparisonNet?.dispose();
+  }
+}
+
+export const iaStarFactory: ProblemFactory<IaStarParams, IaStarSnapshot> = {
+  defaultParams: DEFAULT_IA_STAR_PARAMS,
+  parseParams: parseIaStarParams,
+  create: async (settings, params) => new IaStarProblem(params, settings),
+};
