@@ -49,10 +49,17 @@ export function dastarReference(
       tf.add(tf.mul(model.gWeight, tf.tensor1d(Float32Array.from(g))), tf.mul(model.hWeight, h)),
       tf.mul(model.guidanceWeight, guidance),
     );
-    const logits = tf.where(tf.tensor1d(open).greater(0), tf.div(tf.neg(f), model.temperature), tf.fill([n], -Infinity));
+    const logits = tf.where(
+      tf.tensor1d(open).greater(0),
+      tf.div(tf.neg(f), model.temperature),
+      tf.fill([n], -Infinity),
+    );
     const selectedIndex = tf.argMax(logits).dataSync()[0];
     const soft = tf.softmax(logits);
-    const hard = tf.oneHot(tf.tensor1d([selectedIndex], 'int32'), n).reshape([n]).toFloat();
+    const hard = tf
+      .oneHot(tf.tensor1d([selectedIndex], 'int32'), n)
+      .reshape([n])
+      .toFloat();
     history = tf.add(history, straightThrough(soft, hard));
     order.push(selectedIndex);
     if (selectedIndex === goal) break;

@@ -5,7 +5,13 @@ import { createRng } from '../../il/rng.ts';
 import { relativeError } from '../../il/gradients/finite-difference.ts';
 import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data.ts';
 import { readNpy } from '../../test-support/npy.ts';
-import { dastarBackward, dastarForward, DastarWorkspace, neuralAstarModel, type DastarModel } from './dastar.ts';
+import {
+  dastarBackward,
+  dastarForward,
+  DastarWorkspace,
+  neuralAstarModel,
+  type DastarModel,
+} from './dastar.ts';
 import { dastarReference } from './dastar-reference.ts';
 import { createGridMap, gridPoint, type GridMap } from './grid-map.ts';
 import { createSearchContext } from './search-context.ts';
@@ -38,7 +44,14 @@ const octileModel = (size: number, tie: 'index' | 'high-g' = 'index'): DastarMod
   tie,
 });
 
-function fastGradient(map: GridMap, start: number, goal: number, guidance: Float32Array, upstream: Float32Array, model: DastarModel) {
+function fastGradient(
+  map: GridMap,
+  start: number,
+  goal: number,
+  guidance: Float32Array,
+  upstream: Float32Array,
+  model: DastarModel,
+) {
   const ws = new DastarWorkspace(map.width * map.height);
   const result = dastarForward({ map, start, goal, guidance }, model, ws);
   const grad = new Float64Array(guidance.length);
@@ -58,7 +71,9 @@ describe('differentiable A*: forward', () => {
           tieEpsilon: tie === 'index' ? 0 : 1e-9,
           guidance: guidance.map((c) => model.guidanceWeight * c),
         });
-        expect(Array.from(result.expansionOrder), `seed ${seed} ${tie}`).toEqual(Array.from(classic.expansionOrder));
+        expect(Array.from(result.expansionOrder), `seed ${seed} ${tie}`).toEqual(
+          Array.from(classic.expansionOrder),
+        );
         if (classic.success) expect(result.pathLength).toBeCloseTo(classic.pathLength, 9);
       }
     }
@@ -82,7 +97,9 @@ describe('differentiable A*: backward', () => {
           return { grad: Array.from(grad.dataSync()), order };
         });
         c.dispose();
-        expect(Array.from(fast.result.expansionOrder), `seed ${seed} ${model.costModel}`).toEqual(reference.order);
+        expect(Array.from(fast.result.expansionOrder), `seed ${seed} ${model.costModel}`).toEqual(
+          reference.order,
+        );
         expect(relativeError(fast.grad, reference.grad)).toBeLessThan(1e-4);
       }
     }
@@ -142,34 +159,46 @@ describe('differentiable A*: backward', () => {
   });
 });
 
-describe.skipIf(!hasSharedData)("neural-astar-reference: Neural A*'s DifferentiableAstar on its random cost maps", () => {
-  it('expands the same cells on all 80 (map, cost map) pairs', () => {
-    const dir = (...p: string[]) => sharedDataPath('neural-astar-reference', ...p);
-    const refs = JSON.parse(readFileSync(dir('cost_refs.json'), 'utf8')) as Record<string, { na_exp: number[]; na_path_cells: number[] }>;
-    let checked = 0;
-    for (const size of [32, 64]) {
-      const free = readNpy(dir(`free${size}.npy`));
-      const starts = readNpy(dir(`starts${size}.npy`));
-      const goals = readNpy(dir(`goals${size}.npy`));
-      const ws = new DastarWorkspace(size * size);
-      for (const batch of ['b32', 'b1']) {
-        const cost = readNpy(dir(`cost${size}_${batch}.npy`));
-        const cells = size * size;
-        for (let i = 0; i < cost.shape[0]; i++) {
-          const map = createGridMap(size, size, Uint8Array.from({ length: cells }, (_, k) => (free.data[i * cells + k] ? 0 : 1)));
-          const guidance = Float32Array.from(cost.data.subarray(i * cells, (i + 1) * cells));
-          const start = starts.data[2 * i] * size + starts.data[2 * i + 1];
-          const goal = goals.data[2 * i] * size + goals.data[2 * i + 1];
-          const r = dastarForward({ map, start, goal, guidance }, neuralAstarModel(size, size), ws);
-          expect(r.expansionOrder.length, `${size}_${batch} map ${i}`).toBe(refs[`${size}_${batch}`].na_exp[i]);
-          expect(r.path.length).toBe(refs[`${size}_${batch}`].na_path_cells[i]);
-          checked++;
+describe.skipIf(!hasSharedData)(
+  "neural-astar-reference: Neural A*'s DifferentiableAstar on its random cost maps",
+  () => {
+    it('expands the same cells on all 80 (map, cost map) pairs', () => {
+      const dir = (...p: string[]) => sharedDataPath('neural-astar-reference', ...p);
+      const refs = JSON.parse(readFileSync(dir('cost_refs.json'), 'utf8')) as Record<
+        string,
+        { na_exp: number[]; na_path_cells: number[] }
+      >;
+      let checked = 0;
+      for (const size of [32, 64]) {
+        const free = readNpy(dir(`free${size}.npy`));
+        const starts = readNpy(dir(`starts${size}.npy`));
+        const goals = readNpy(dir(`goals${size}.npy`));
+        const ws = new DastarWorkspace(size * size);
+        for (const batch of ['b32', 'b1']) {
+          const cost = readNpy(dir(`cost${size}_${batch}.npy`));
+          const cells = size * size;
+          for (let i = 0; i < cost.shape[0]; i++) {
+            const map = createGridMap(
+              size,
+              size,
+              Uint8Array.from({ length: cells }, (_, k) => (free.data[i * cells + k] ? 0 : 1)),
+            );
+            const guidance = Float32Array.from(cost.data.subarray(i * cells, (i + 1) * cells));
+            const start = starts.data[2 * i] * size + starts.data[2 * i + 1];
+            const goal = goals.data[2 * i] * size + goals.data[2 * i + 1];
+            const r = dastarForward({ map, start, goal, guidance }, neuralAstarModel(size, size), ws);
+            expect(r.expansionOrder.length, `${size}_${batch} map ${i}`).toBe(
+              refs[`${size}_${batch}`].na_exp[i],
+            );
+            expect(r.path.length).toBe(refs[`${size}_${batch}`].na_path_cells[i]);
+            checked++;
+          }
         }
       }
-    }
-    expect(checked).toBe(80);
-  });
-});
+      expect(checked).toBe(80);
+    });
+  },
+);
 
 describe.skipIf(hasSharedData)('neural-astar-reference (absent)', () => {
   it('is skipped', () => console.log(sharedDataSkipMessage));

@@ -240,7 +240,9 @@ export function dastarForward(query: DastarQuery, model: DastarModel, ws: Dastar
       for (let c = goal; c !== -1; c = parent[c]) {
         path.push(c);
         const p = parent[c];
-        if (p !== -1) length += p % width !== c % width && Math.floor(p / width) !== Math.floor(c / width) ? Math.SQRT2 : 1;
+        if (p !== -1)
+          length +=
+            p % width !== c % width && Math.floor(p / width) !== Math.floor(c / width) ? Math.SQRT2 : 1;
       }
       path.reverse();
     }

@@ -31,7 +31,9 @@ export function summarisePlanner(outcomes: readonly QueryOutcome[]): PlannerSumm
   const ok = outcomes.filter((o) => o.success);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
   const opt = (100 * ok.filter((o) => o.pathLength <= o.optimalLength + 1e-6).length) / Math.max(n, 1);
-  const exp = mean(outcomes.map((o) => Math.max(0, (100 * (o.astarExpanded - o.expanded)) / o.astarExpanded)));
+  const exp = mean(
+    outcomes.map((o) => Math.max(0, (100 * (o.astarExpanded - o.expanded)) / o.astarExpanded)),
+  );
   return {
     expandedRatioVsAstar: mean(outcomes.map((o) => o.expanded / o.astarExpanded)),
     pathRatioVsOptimal: mean(ok.map((o) => o.pathLength / o.optimalLength)),

@@ -3,7 +3,10 @@ import type { GridQuery } from './data.ts';
 import { cropOutputs, encodeInputs, type GuidanceNet } from './model.ts';
 
 /** The network's guidance maps c for queries of one size (one forward pass, one asynchronous readback). */
-export async function predictGuidance(net: GuidanceNet, queries: readonly GridQuery[]): Promise<Float32Array[]> {
+export async function predictGuidance(
+  net: GuidanceNet,
+  queries: readonly GridQuery[],
+): Promise<Float32Array[]> {
   if (queries.length === 0) return [];
   const { width, height } = queries[0].map;
   const { input, shape } = encodeInputs(queries.map((q) => ({ ...q.map, start: q.start, goal: q.goal })));

@@ -58,8 +58,17 @@ export class GuidanceNet {
         ? [s.kernel, s.kernel, s.outChannels, s.inChannels]
         : [s.kernel, s.kernel, s.inChannels, s.outChannels];
       const count = shape.reduce((a, b) => a * b, 1);
-      const kernel = trainableVariable(`ia-star/${s.name}/kernel`, tf.tensor4d(Float32Array.from({ length: count }, () => std * rng.normal()), shape));
-      const bias = trainableVariable(`ia-star/${s.name}/bias`, tf.fill([s.outChannels], s.name === 'head' ? initialBias : 0));
+      const kernel = trainableVariable(
+        `ia-star/${s.name}/kernel`,
+        tf.tensor4d(
+          Float32Array.from({ length: count }, () => std * rng.normal()),
+          shape,
+        ),
+      );
+      const bias = trainableVariable(
+        `ia-star/${s.name}/bias`,
+        tf.fill([s.outChannels], s.name === 'head' ? initialBias : 0),
+      );
       this.weights.set(s.name, { kernel, bias });
       this.variables.push(kernel, bias);
     }
@@ -74,7 +83,10 @@ export class GuidanceNet {
     const { kernel, bias } = this.weights.get(name)!;
     const [b, h, w] = x.shape;
     const out = kernel.shape[2] ?? 1;
-    return tf.add(tf.conv2dTranspose(x, kernel as tf.Tensor4D, [b, h * 2, w * 2, out], 2, 'same'), bias) as tf.Tensor4D;
+    return tf.add(
+      tf.conv2dTranspose(x, kernel as tf.Tensor4D, [b, h * 2, w * 2, out], 2, 'same'),
+      bias,
+    ) as tf.Tensor4D;
   }
 
   /** x: [B, H, W, 3] with H and W multiples of 8 → c: [B, H, W] in (0, 1). */
@@ -142,7 +154,10 @@ export interface EncodedQuery {
  * the goal), padded with walls to a multiple of 8. All queries of a batch share a size (fixed shapes per example
  * keep GPU shader caches warm).
  */
-export function encodeInputs(queries: readonly EncodedQuery[]): { input: Float32Array; shape: [number, number, number, number] } {
+export function encodeInputs(queries: readonly EncodedQuery[]): {
+  input: Float32Array;
+  shape: [number, number, number, number];
+} {
   const { width, height } = queries[0];
   const pw = paddedSide(width);
   const ph = paddedSide(height);
@@ -172,12 +187,18 @@ export function encodeInputs(queries: readonly EncodedQuery[]): { input: Float32
 }
 
 /** Crops the network's padded output [B, H', W'] back to each map: row-major Float32Arrays of width·height. */
-export function cropOutputs(data: Float32Array, batch: number, width: number, height: number): Float32Array[] {
+export function cropOutputs(
+  data: Float32Array,
+  batch: number,
+  width: number,
+  height: number,
+): Float32Array[] {
   const pw = paddedSide(width);
   const ph = paddedSide(height);
   return Array.from({ length: batch }, (_, b) => {
     const out = new Float32Array(width * height);
-    for (let y = 0; y < height; y++) out.set(data.subarray(b * ph * pw + y * pw, b * ph * pw + y * pw + width), y * width);
+    for (let y = 0; y < height; y++)
+      out.set(data.subarray(b * ph * pw + y * pw, b * ph * pw + y * pw + width), y * width);
     return out;
   });
 }

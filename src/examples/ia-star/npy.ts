@@ -46,4 +46,3 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
       throw new Error(`unsupported .npy dtype ${descr}`);
   }
 }
-

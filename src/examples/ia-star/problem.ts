@@ -49,7 +49,14 @@ export interface MapPayload {
 export interface GuideResult {
   guidance: Float32Array;
   kappa: number;
-  learned: { expansionOrder: Int32Array; path: Int32Array; pathLength: number; expanded: number; success: boolean; ms: number };
+  learned: {
+    expansionOrder: Int32Array;
+    path: Int32Array;
+    pathLength: number;
+    expanded: number;
+    success: boolean;
+    ms: number;
+  };
   comparison?: GuideResult['learned'] & { guidance: Float32Array };
 }
 
@@ -97,9 +104,11 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     const side = params.trainSize;
     this.pool = generateQueries(params.trainKind, side, splitSeeds(settings.seed, 'train', params.trainMaps));
     this.optimal = new Array(this.pool.length);
-    this.showcase = generateQueries(params.trainKind, side, splitSeeds(settings.seed, 'validation', SHOWCASE_SEED_INDEX + 1))[
-      SHOWCASE_SEED_INDEX
-    ];
+    this.showcase = generateQueries(
+      params.trainKind,
+      side,
+      splitSeeds(settings.seed, 'validation', SHOWCASE_SEED_INDEX + 1),
+    )[SHOWCASE_SEED_INDEX];
     this.ws = new DastarWorkspace(side * side);
     this.batchRng = createRng(settings.seed).fork('ia-star-batches');
   }
@@ -121,7 +130,9 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
   }
 
   async computeGradients(): Promise<GradientStep> {
-    const batch = Array.from({ length: this.settings.batchSize }, () => this.batchRng.int(0, this.pool.length - 1));
+    const batch = Array.from({ length: this.settings.batchSize }, () =>
+      this.batchRng.int(0, this.pool.length - 1),
+    );
     const queries = batch.map((i) => this.pool[i]);
     const side = this.params.trainSize;
     const guidance = await predictGuidance(this.net, queries);
@@ -132,7 +143,13 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     let expandedRatio = 0;
     queries.forEach((q, b) => {
       const r = dastarForward({ ...q, guidance: quantiseGuidance(guidance[b]) }, model, this.ws);
-      const cost = upperCost(this.params.mode, q, r, this.params.pathWeight, this.params.mode === 'neural-astar' ? this.optimalPath(batch[b]) : undefined);
+      const cost = upperCost(
+        this.params.mode,
+        q,
+        r,
+        this.params.pathWeight,
+        this.params.mode === 'neural-astar' ? this.optimalPath(batch[b]) : undefined,
+      );
       const g = new Float32Array(side * side);
       dastarBackward(r, model, cost.upstream, g, this.ws);
       grads.push(g.map((v) => v / queries.length));
@@ -170,7 +187,12 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       goal: q.goal,
       guidance: c,
       push,
-      learned: { expansionOrder: r.expansionOrder, path: r.path, pathLength: r.pathLength, success: r.success },
+      learned: {
+        expansionOrder: r.expansionOrder,
+        path: r.path,
+        pathLength: r.pathLength,
+        success: r.success,
+      },
       astar: { expanded: astar.expanded, pathLength: astar.pathLength },
     };
   }
@@ -178,18 +200,32 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
   private async guide(net: GuidanceNet, q: GridQuery) {
     const [c] = await predictGuidance(net, [q]);
     const kappa = guidanceWeight(this.params.guidanceScale, q.map.width, q.map.height);
-    const r = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), { planner: 'astar', guidance: scaledGuidance(c, kappa) });
+    const r = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), {
+      planner: 'astar',
+      guidance: scaledGuidance(c, kappa),
+    });
     return {
       guidance: c,
       kappa,
-      learned: { expansionOrder: r.expansionOrder, path: r.path, pathLength: r.pathLength, expanded: r.expanded, success: r.success, ms: r.ms },
+      learned: {
+        expansionOrder: r.expansionOrder,
+        path: r.path,
+        pathLength: r.pathLength,
+        expanded: r.expanded,
+        success: r.success,
+        ms: r.ms,
+      },
     };
   }
 
   private async evaluate(req: EvaluateRequest): Promise<EvaluateResult> {
     const count = Math.max(1, Math.min(200, Math.round(req.count)));
     const size = Math.max(8, Math.min(256, Math.round(req.size)));
-    const queries = generateQueries(this.params.trainKind, size, splitSeeds(this.settings.seed, req.split, count));
+    const queries = generateQueries(
+      this.params.trainKind,
+      size,
+      splitSeeds(this.settings.seed, req.split, count),
+    );
     const baselines = queries.map(baselineOf);
     const kappa = guidanceWeight(this.params.guidanceScale, size, size);
     const summarise = async (net: GuidanceNet) => {
@@ -197,7 +233,9 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       for (let i = 0; i < queries.length; i += 16) {
         const chunk = queries.slice(i, i + 16);
         const maps = await predictGuidance(net, chunk);
-        chunk.forEach((q, j) => outcomes.push(outcomeOf(q, baselines[i + j], { guidance: scaledGuidance(maps[j], kappa) })));
+        chunk.forEach((q, j) =>
+          outcomes.push(outcomeOf(q, baselines[i + j], { guidance: scaledGuidance(maps[j], kappa) })),
+        );
       }
       return summarisePlanner(outcomes);
     };
@@ -219,7 +257,11 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     switch (name) {
       case 'guide': {
         const m = payload as MapPayload;
-        const q: GridQuery = { map: createGridMap(m.width, m.height, m.blocked), start: m.start, goal: m.goal };
+        const q: GridQuery = {
+          map: createGridMap(m.width, m.height, m.blocked),
+          start: m.start,
+          goal: m.goal,
+        };
         const mine = await this.guide(this.net, q);
         if (!this.comparisonNet) return mine;
         const other = await this.guide(this.comparisonNet, q);

@@ -13,9 +13,17 @@ export interface ReferenceBatch {
   costs: Float32Array[];
 }
 
-export function loadReferenceBatch(read: (relativePath: string) => Uint8Array | null, size: 32 | 64): ReferenceBatch | null {
+export function loadReferenceBatch(
+  read: (relativePath: string) => Uint8Array | null,
+  size: 32 | 64,
+): ReferenceBatch | null {
   const file = (name: string) => read(`neural-astar-reference/${name}`);
-  const [free, starts, goals, cost] = [`free${size}.npy`, `starts${size}.npy`, `goals${size}.npy`, `cost${size}_b32.npy`].map(file);
+  const [free, starts, goals, cost] = [
+    `free${size}.npy`,
+    `starts${size}.npy`,
+    `goals${size}.npy`,
+    `cost${size}_b32.npy`,
+  ].map(file);
   if (!free || !starts || !goals || !cost) return null;
   const f = parseNpy(free);
   const s = parseNpy(starts);
@@ -26,10 +34,16 @@ export function loadReferenceBatch(read: (relativePath: string) => Uint8Array | 
   return {
     size,
     maps: Array.from({ length: count }, (_, i) =>
-      createGridMap(size, size, Uint8Array.from({ length: cells }, (_, k) => (f.data[i * cells + k] ? 0 : 1))),
+      createGridMap(
+        size,
+        size,
+        Uint8Array.from({ length: cells }, (_, k) => (f.data[i * cells + k] ? 0 : 1)),
+      ),
     ),
     starts: Array.from({ length: count }, (_, i) => s.data[2 * i] * size + s.data[2 * i + 1]),
     goals: Array.from({ length: count }, (_, i) => g.data[2 * i] * size + g.data[2 * i + 1]),
-    costs: Array.from({ length: count }, (_, i) => Float32Array.from(c.data.subarray(i * cells, (i + 1) * cells))),
+    costs: Array.from({ length: count }, (_, i) =>
+      Float32Array.from(c.data.subarray(i * cells, (i + 1) * cells)),
+    ),
   };
 }

@@ -32,7 +32,10 @@ export function iaStarCost(q: GridQuery, r: DastarResult, pathWeight: number): U
   for (let c = 0; c < n; c++) upstream[c] = onPath[c] ? 0 : 1 / p;
   const offPath = r.expansionOrder.length - p;
   const w = q.map.width;
-  const bound = octile(Math.abs((q.start % w) - (q.goal % w)), Math.abs(Math.floor(q.start / w) - Math.floor(q.goal / w)));
+  const bound = octile(
+    Math.abs((q.start % w) - (q.goal % w)),
+    Math.abs(Math.floor(q.start / w) - Math.floor(q.goal / w)),
+  );
   return { value: offPath / p + pathWeight * (r.pathLength / Math.max(bound, 1)), upstream };
 }
 
@@ -51,7 +54,13 @@ export function neuralAstarCost(q: GridQuery, r: DastarResult, optimalPath: Uint
   return { value: l1 / n, upstream };
 }
 
-export function upperCost(mode: TrainingMode, q: GridQuery, r: DastarResult, pathWeight: number, optimalPath?: Uint8Array): UpperCost {
+export function upperCost(
+  mode: TrainingMode,
+  q: GridQuery,
+  r: DastarResult,
+  pathWeight: number,
+  optimalPath?: Uint8Array,
+): UpperCost {
   if (mode === 'neural-astar') {
     if (!optimalPath) throw new Error('Neural A* mode needs the optimal path');
     return neuralAstarCost(q, r, optimalPath);
