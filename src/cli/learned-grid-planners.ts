@@ -22,7 +22,10 @@ function loadNet(path: string): { net: GuidanceNet; guidanceScale: number } {
   const json = parseWeightsJson(readFileSync(jsonPath, 'utf8'));
   const bin = readFileSync(join(dirname(jsonPath), json.weightsManifest[0].paths[0]));
   const net = new GuidanceNet(0);
-  assignVariables('ia-star', net.variables, { json, bin: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) });
+  assignVariables('ia-star', net.variables, {
+    json,
+    bin: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+  });
   const scale = Number(json.meta['p.guidanceScale'] ?? DEFAULT_IA_STAR_PARAMS.guidanceScale);
   return { net, guidanceScale: Number.isFinite(scale) ? scale : DEFAULT_IA_STAR_PARAMS.guidanceScale };
 }
@@ -35,7 +38,9 @@ function register(mode: TrainingMode, label: string, description: string): void 
     learned: true,
     async create(map, args) {
       await setupNodeBackend('wasm');
-      const { net, guidanceScale } = loadNet(args.weightsPath ?? join(projectRoot, 'public', 'weights', 'ia-star', mode));
+      const { net, guidanceScale } = loadNet(
+        args.weightsPath ?? join(projectRoot, 'public', 'weights', 'ia-star', mode),
+      );
       const kappa = guidanceWeight(guidanceScale, map.width, map.height);
       return guidedPlanner(map, async (start, goal) => {
         const [c] = await predictGuidance(net, [{ map, start: cellOf(map, start), goal: cellOf(map, goal) }]);
@@ -46,4 +51,8 @@ function register(mode: TrainingMode, label: string, description: string): void 
 }
 
 register('ia-star', 'iA*', 'A* guided by the map iA* learned self-supervised (search area + path length).');
-register('neural-astar', 'Neural A*', 'A* guided by the map Neural A* learned from optimal paths (supervised).');
+register(
+  'neural-astar',
+  'Neural A*',
+  'A* guided by the map Neural A* learned from optimal paths (supervised).',
+);

@@ -1,6 +1,8 @@
 import { compareMethods, evaluateHeldOut, type CompareRow, type HeldOutRow } from './compare';
 import { makeInstance, type MtspInstance } from './instance';
-import { solveLearned } from './learned';
+import { checkEstimators, type EstimatorCheck } from './estimator-check';
+import { uniformInstance } from './generators';
+import { allocationLogProbs, solveLearned } from './learned';
 import type { AllocationNetwork } from './model';
 import { DISTRIBUTIONS, type Distribution } from './params';
 
@@ -53,7 +55,15 @@ export interface EvaluateRequest {
 export type ImtspCommand =
   | { name: 'allocation'; payload: AllocationRequest; result: AllocationResult }
   | { name: 'compare'; payload: CompareRequest; result: CompareRow[] }
-  | { name: 'evaluate'; payload: EvaluateRequest; result: HeldOutRow[] };
+  | { name: 'evaluate'; payload: EvaluateRequest; result: HeldOutRow[] }
+  | { name: 'estimatorCheck'; payload: { batches: number }; result: EstimatorCheck };
+
+/** What the commands need from the problem: the network f(θ), the surrogate's φ and the relaxation's τ. */
+export interface CommandContext {
+  network: AllocationNetwork;
+  phi: () => Promise<ArrayLike<number>>;
+  temperature: number;
+}
 
 function record(payload: unknown): Record<string, unknown> {
   if (typeof payload !== 'object' || payload === null) throw new Error('the command needs an object payload');
@@ -87,10 +97,11 @@ export function instanceFromPayload(payload: unknown): { instance: MtspInstance;
 
 /** The worker-side commands of the page: the network's allocation, the comparison, the held-out evaluation. */
 export async function runImtspCommand(
-  network: AllocationNetwork,
+  context: CommandContext,
   name: string,
   payload: unknown,
 ): Promise<unknown> {
+  const { network } = context;
   const raw = record(payload);
   switch (name) {
     case 'allocation': {
@@ -133,6 +144,15 @@ export async function runImtspCommand(
         distribution: distribution as Distribution,
         localSearchMs: wholeNumber(raw, 'localSearchMs', 1, 60_000, 3000),
         learned: { samples: wholeNumber(raw, 'samples', 0, 256, 15) },
+      });
+    }
+    case 'estimatorCheck': {
+      // 4 cities and 2 agents: all 16 allocations enumerated, at the current θ and φ.
+      const instance = uniformInstance({ n: 5, seed: 4, name: 'check' });
+      const logProbs = await allocationLogProbs(network, instance, 2);
+      return checkEstimators(instance, 2, logProbs, await context.phi(), {
+        batches: wholeNumber(raw, 'batches', 10, 5000, 400),
+        temperature: context.temperature,
       });
     }
     default:

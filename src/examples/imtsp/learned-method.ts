@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { assignVariables, parseWeightsJson, type WeightsFiles } from '../../il/checkpoint';
 import { useNodeBackend } from '../../il/node-backend';
 import type { MtspSolution } from './allocation';
-import { createImtspVariables } from './imtsp-variables';
+import { createImtspVariables, type ImtspVariables } from './imtsp-variables';
 import type { MtspInstance } from './instance';
 import { solveLearned } from './learned';
 import type { MtspMethodContext } from './methods';
@@ -39,7 +39,7 @@ async function readWeights(folder: string): Promise<WeightsFiles> {
   try {
     jsonText = new TextDecoder().decode(await read('model.json'));
   } catch (error) {
-    throw new Error(`cannot read ${base}/model.json: ${(error as Error).message}`);
+    throw new Error(`cannot read ${base}/model.json: ${(error as Error).message}`, { cause: error });
   }
   const json = parseWeightsJson(jsonText);
   const shard = json.weightsManifest[0].paths[0];
@@ -50,8 +50,33 @@ async function readWeights(folder: string): Promise<WeightsFiles> {
       bin: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     };
   } catch (error) {
-    throw new Error(`cannot read ${base}/${shard}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${base}/${shard}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Networks loaded per weights folder, so a process that solves many instances loads each file once. */
+const loaded = new Map<string, Promise<ImtspVariables>>();
+
+/** The tfjs backend (in Node) and the network with the weights of `context.weights`: done before any timing. */
+export function loadLearnedNetwork(context: Pick<MtspMethodContext, 'weights'>): Promise<ImtspVariables> {
+  const folder = context.weights ?? DEFAULT_LEARNED_WEIGHTS;
+  let pending = loaded.get(folder);
+  if (!pending) {
+    pending = (async () => {
+      if (inNode()) await useNodeBackend('wasm');
+      const variables = createImtspVariables(0);
+      try {
+        assignVariables('imtsp', variables.all, await readWeights(folder));
+        return variables;
+      } catch (error) {
+        tf.dispose(variables.all);
+        throw new MtspUsageError(`learned: ${(error as Error).message}`, { cause: error });
+      }
+    })();
+    loaded.set(folder, pending);
+    pending.catch(() => loaded.delete(folder));
+  }
+  return pending;
 }
 
 /** `--method learned`: the trained allocation network (weights from `context.weights`) + the TSP engine. */
@@ -60,20 +85,7 @@ export async function solveWithLearnedWeights(
   agents: number,
   context: MtspMethodContext,
 ): Promise<MtspSolution> {
-  if (inNode()) await useNodeBackend('wasm');
-  const variables = createImtspVariables(0);
-  try {
-    try {
-      assignVariables('imtsp', variables.all, await readWeights(context.weights ?? DEFAULT_LEARNED_WEIGHTS));
-    } catch (error) {
-      throw new MtspUsageError(`learned: ${(error as Error).message}`);
-    }
-    const solved = await solveLearned(variables.network, instance, agents, {
-      seed: context.seed,
-      tsp: context.tsp,
-    });
-    return { tours: solved.tours, lengths: solved.lengths, maxTour: solved.maxTour, sumTour: solved.sumTour };
-  } finally {
-    tf.dispose(variables.all);
-  }
+  const { network } = await loadLearnedNetwork(context);
+  const solved = await solveLearned(network, instance, agents, { seed: context.seed, tsp: context.tsp });
+  return { tours: solved.tours, lengths: solved.lengths, maxTour: solved.maxTour, sumTour: solved.sumTour };
 }

@@ -21,6 +21,8 @@ export interface MtspMethod {
   id: string;
   summary: string;
   needsWeights: boolean;
+  /** One-off set-up (a backend, weight files) done before the solve is timed. */
+  prepare?(context: MtspMethodContext): Promise<void>;
   solve(
     instance: MtspInstance,
     agents: number,
@@ -72,6 +74,9 @@ registerMtspMethod({
     'the trained allocation network (argmax + 15 samples from π, best kept), then the TSP engine; --weights DIR (default: the shipped weights)',
   needsWeights: false,
   // Loaded on demand, so the classical methods never pull in tfjs.
+  prepare: async (context) => {
+    await (await import('./learned-method')).loadLearnedNetwork(context);
+  },
   solve: async (instance, agents, context) =>
     (await import('./learned-method')).solveWithLearnedWeights(instance, agents, context),
 });

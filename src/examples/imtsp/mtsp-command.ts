@@ -125,6 +125,7 @@ export async function runMtspCommand(
     timeLimitMs: command.timeLimitMs,
     tsp: { metric: command.distance === 'tsplib' ? TSPLIB_METRIC[parsed.edgeWeightType] : 'euclidean' },
   };
+  if (command.agents > 1) await method.prepare?.(context);
   const start = performance.now();
   const solution =
     command.agents === 1

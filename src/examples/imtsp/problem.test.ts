@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../il/node-backend';
 import { Trainer } from '../../il/trainer';
 import { runImtspCommand } from './commands';
+import type { EstimatorCheck } from './estimator-check';
 import { cityFeatures } from './features';
 import { uniformInstance } from './generators';
 import { makeInstance } from './instance';
@@ -88,18 +89,23 @@ describe('iMTSP problem', () => {
 
   it('commands refuse malformed payloads with a message and solve any N and M', async () => {
     const problem = (await imtspFactory.create(settings, imtspFactory.parseParams({}))) as ImtspProblem;
+    const context = {
+      network: problem.network,
+      phi: () => problem.variables.at(-1)!.data(),
+      temperature: 0.5,
+    };
+    await expect(runImtspCommand(context, 'allocation', { x: [0, 1], y: [0], agents: 2 })).rejects.toThrow(
+      'same length',
+    );
     await expect(
-      runImtspCommand(problem.network, 'allocation', { x: [0, 1], y: [0], agents: 2 }),
-    ).rejects.toThrow('same length');
-    await expect(
-      runImtspCommand(problem.network, 'allocation', { x: [0, 1, NaN], y: [0, 1, 2], agents: 2 }),
+      runImtspCommand(context, 'allocation', { x: [0, 1, NaN], y: [0, 1, 2], agents: 2 }),
     ).rejects.toThrow('non-finite');
-    await expect(
-      runImtspCommand(problem.network, 'compare', { x: [0, 1], y: [0, 1], agents: 0 }),
-    ).rejects.toThrow('agents');
-    await expect(runImtspCommand(problem.network, 'nope', {})).rejects.toThrow('unknown command');
+    await expect(runImtspCommand(context, 'compare', { x: [0, 1], y: [0, 1], agents: 0 })).rejects.toThrow(
+      'agents',
+    );
+    await expect(runImtspCommand(context, 'nope', {})).rejects.toThrow('unknown command');
     const inst = uniformInstance({ n: 120, seed: 9 });
-    const result = (await runImtspCommand(problem.network, 'allocation', {
+    const result = (await runImtspCommand(context, 'allocation', {
       x: Array.from(inst.x),
       y: Array.from(inst.y),
       agents: 7,
@@ -107,6 +113,11 @@ describe('iMTSP problem', () => {
       seed: 1,
     })) as { probs: Float32Array; tours: number[][]; maxTour: number };
     expect(result.probs.length).toBe(119 * 7);
+    const check = (await runImtspCommand(context, 'estimatorCheck', { batches: 300 })) as EstimatorCheck;
+    expect(check.allocations).toBe(16);
+    // Both unbiased: the error of the mean is within a few standard errors of it.
+    expect(check.reinforce.standardErrors).toBeLessThan(4);
+    expect(check.surrogate.standardErrors).toBeLessThan(4);
     expect(result.tours.length).toBe(7);
     expect(
       result.tours

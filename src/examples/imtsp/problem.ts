@@ -2,15 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '../../il/problem';
 import { createRng } from '../../il/rng';
 import { RunningBaseline } from '../../il/gradients/score-function';
-import { evaluateAllocation } from './allocation';
 import { runImtspCommand } from './commands';
 import { estimateInstance, type InstanceEstimate } from './estimators';
 import { cityFeatures } from './features';
 import { surrogateContext } from './anchor';
-import { fullAssignment } from './learned';
 import { AllocationNetwork, disposeInputs, modelInputs } from './model';
 import { DEFAULT_IMTSP_PARAMS, parseImtspParams, type ImtspParams } from './params';
-import { allocationEntropy, logSoftmaxRows, sampleAllocation } from './sampling';
+import { allocationEntropy } from './sampling';
+import { sampleAndSolve } from './step-samples';
 import { SURROGATE_SIZE } from './surrogate';
 import { createImtspVariables } from './imtsp-variables';
 import { trainingBatch } from './training-data';
@@ -24,7 +23,7 @@ export interface ImtspSnapshot {
   estimator: ImtspParams['estimator'];
   trainCities: number;
   trainAgents: number;
-  /** A counter that changes whenever the weights may have changed (the view refreshes its allocation). */
+  /** Changes with every snapshot, i.e. whenever the weights may have changed (the view refreshes its allocation). */
   version: number;
 }
 
@@ -67,82 +66,72 @@ class ImtspProblem implements Problem<ImtspSnapshot> {
     );
     const features = instances.map((inst) => cityFeatures(inst, m));
     const inputs = modelInputs(features);
-    const n = features[0].n;
-    const size = n * m;
-    // One readback: the logits of the whole batch and φ.
-    const packed = tf.tidy(() => tf.concat([tf.reshape(this.network.logits(inputs), [-1]), this.surrogate]));
-    const values = await packed.data();
-    packed.dispose();
-    const phi = values.subarray(instances.length * size);
+    try {
+      const n = features[0].n;
+      const size = n * m;
+      // One readback: the logits of the whole batch and φ.
+      const packed = tf.tidy(() =>
+        tf.concat([tf.reshape(this.network.logits(inputs), [-1]), this.surrogate]),
+      );
+      const values = await packed.data();
+      packed.dispose();
+      const phi = values.subarray(instances.length * size);
+      const rng = createRng(settings.seed).fork('imtsp-sample').fork(step);
+      const solved = sampleAndSolve(instances, features, values, params.samples, rng);
 
-    const rng = createRng(this.settings.seed).fork('imtsp-sample').fork(step);
-    const logProbs = instances.map((_, b) => logSoftmaxRows(values.subarray(b * size, (b + 1) * size), n, m));
-    const samples = logProbs.map((lp) =>
-      Array.from({ length: params.samples }, () => sampleAllocation(lp, n, m, rng)),
-    );
-    let upper = 0;
-    let lower = 0;
-    const costs = instances.map((instance, b) =>
-      samples[b].map((s) => {
-        const solution = evaluateAllocation(instance, fullAssignment(s.choice), m);
-        upper += solution.maxTour;
-        lower += solution.sumTour;
-        return solution.maxTour / features[b].scale;
-      }),
-    );
-    const baselines = this.baselines(costs);
-    let argmaxUpper = 0;
-    const estimates: InstanceEstimate[] = instances.map((instance, b) => {
-      const context = surrogateContext(instance, features[b], logProbs[b].map(Math.exp));
-      argmaxUpper += context.anchorSolution.maxTour / instances.length;
-      return estimateInstance({
-        input: context.input,
-        logProbs: logProbs[b],
-        samples: samples[b],
-        costs: costs[b],
-        phi,
-        baseline: baselines[b],
-        temperature: params.temperature,
+      const baselines = this.baselines(solved.costs);
+      let argmaxUpper = 0;
+      const estimates = instances.map((instance, b) => {
+        const context = surrogateContext(instance, features[b], solved.logProbs[b].map(Math.exp));
+        argmaxUpper += context.anchorSolution.maxTour / instances.length;
+        return estimateInstance({
+          input: context.input,
+          logProbs: solved.logProbs[b],
+          samples: solved.samples[b],
+          costs: solved.costs[b],
+          phi,
+          baseline: baselines[b],
+          temperature: params.temperature,
+        });
       });
-    });
-    for (const c of costs.flat()) this.baseline.update(c);
-    this.baselineStarted = true;
-    const entropy = mean(logProbs.map((lp) => allocationEntropy(lp) / n));
+      for (const c of solved.costs.flat()) this.baseline.update(c);
+      this.baselineStarted = true;
 
-    const upstream = new Float32Array(instances.length * size);
-    estimates.forEach((e, b) => {
-      const g = params.estimator === 'surrogate' ? e.surrogate : e.reinforce;
-      for (let j = 0; j < size; j++) upstream[b * size + j] = g[j] / instances.length;
-    });
-    const phiGradient = new Float32Array(SURROGATE_SIZE);
-    const count = instances.length * params.samples;
-    for (const e of estimates)
-      for (let j = 0; j < SURROGATE_SIZE; j++) phiGradient[j] += e.phiGradient[j] / count;
+      // θ: the chosen estimator, averaged over samples and instances, is the upstream gradient of the logits.
+      const upstream = new Float32Array(instances.length * size);
+      estimates.forEach((e, b) => {
+        const g = params.estimator === 'surrogate' ? e.surrogate : e.reinforce;
+        for (let j = 0; j < size; j++) upstream[b * size + j] = g[j] / instances.length;
+      });
+      const upstreamTensor = tf.tensor3d(upstream, [instances.length, n, m]);
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(tf.mul(this.network.logits(inputs), upstreamTensor)),
+        this.network.variables,
+      );
+      value.dispose();
+      upstreamTensor.dispose();
+      // φ: the gradient of the surrogate estimator's variance, whichever estimator trains θ.
+      const phiGradient = new Float32Array(SURROGATE_SIZE);
+      const count = instances.length * params.samples;
+      for (const e of estimates)
+        for (let j = 0; j < SURROGATE_SIZE; j++) phiGradient[j] += e.phiGradient[j] / count;
 
-    const upstreamTensor = tf.tensor3d(upstream, [instances.length, n, m]);
-    const { value, grads } = tf.variableGrads(
-      () => tf.sum(tf.mul(this.network.logits(inputs), upstreamTensor)),
-      this.network.variables,
-    );
-    value.dispose();
-    upstreamTensor.dispose();
-    disposeInputs(inputs);
-    this.version++;
-
-    const fit = surrogateFit(estimates, costs.flat());
-    return {
-      gradients: [...this.network.variables.map((v) => grads[v.name]), tf.tensor1d(phiGradient)],
-      upper: upper / count,
-      lower: lower / count,
-      metrics: {
-        varianceReinforce: mean(estimates.map((e) => e.reinforceVariance)),
-        varianceSurrogate: mean(estimates.map((e) => e.surrogateVariance)),
-        surrogateError: fit,
-        baseline: this.baseline.get(),
-        entropy,
-        argmaxUpper,
-      },
-    };
+      return {
+        gradients: [...this.network.variables.map((v) => grads[v.name]), tf.tensor1d(phiGradient)],
+        upper: solved.upper,
+        lower: solved.lower,
+        metrics: {
+          varianceReinforce: mean(estimates.map((e) => e.reinforceVariance)),
+          varianceSurrogate: mean(estimates.map((e) => e.surrogateVariance)),
+          surrogateError: surrogateFit(estimates, solved.costs.flat()),
+          baseline: this.baseline.get(),
+          entropy: mean(solved.logProbs.map((lp) => allocationEntropy(lp) / n)),
+          argmaxUpper,
+        },
+      };
+    } finally {
+      disposeInputs(inputs);
+    }
   }
 
   /**
@@ -159,6 +148,8 @@ class ImtspProblem implements Problem<ImtspSnapshot> {
   }
 
   async snapshot(): Promise<ImtspSnapshot> {
+    // Snapshots follow every change of the weights (steps, resets, imported weights): the view refreshes on this.
+    this.version++;
     const [alpha, kappa] = this.network.variables;
     const a = await alpha.data();
     const k = await kappa.data();
@@ -173,7 +164,15 @@ class ImtspProblem implements Problem<ImtspSnapshot> {
   }
 
   command(name: string, payload: unknown): Promise<unknown> {
-    return runImtspCommand(this.network, name, payload);
+    return runImtspCommand(
+      {
+        network: this.network,
+        phi: () => this.surrogate.data(),
+        temperature: this.params.temperature,
+      },
+      name,
+      payload,
+    );
   }
 
   dispose(): void {

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { CommandChannel } from '../../../ui/example-view';
+import type { HeldOutRow } from '../compare';
+import type { EvaluateRequest } from '../commands';
+import { METHOD_LABEL } from './colors';
+
+const SIZES = [
+  { cities: 50, agents: 5 },
+  { cities: 100, agents: 5 },
+  { cities: 200, agents: 10 },
+  { cities: 500, agents: 10 },
+];
+
+/** Held-out evaluation on fresh random instances (never seen in training), as ratios to the local search. */
+export function HeldOutPanel({
+  channel,
+  onError,
+}: {
+  channel: CommandChannel;
+  onError: (m: string) => void;
+}) {
+  const [size, setSize] = useState(0);
+  const [rows, setRows] = useState<HeldOutRow[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = () => {
+    const { cities, agents } = SIZES[size];
+    const request: EvaluateRequest = {
+      cities,
+      agents,
+      count: cities >= 500 ? 3 : 5,
+      distribution: 'uniform',
+      localSearchMs: 3000,
+      samples: 15,
+    };
+    setBusy(true);
+    channel
+      .command<HeldOutRow[]>('evaluate', request)
+      .then(setRows)
+      .catch((e: unknown) =>
+        onError(`held-out evaluation failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section className="panel" aria-labelledby="imtsp-heldout-title">
+      <h2 id="imtsp-heldout-title">Held-out instances</h2>
+      <div className="field-row">
+        <label className="field">
+          size
+          <select value={size} onChange={(e) => setSize(Number(e.target.value))}>
+            {SIZES.map((s, i) => (
+              <option key={i} value={i}>
+                N = {s.cities}, M = {s.agents}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={run} disabled={busy} data-testid="heldout-run">
+          {busy ? 'Evaluating…' : 'Evaluate'}
+        </button>
+      </div>
+      {rows && (
+        <table className="data-table" data-testid="heldout-table">
+          <thead>
+            <tr>
+              <th scope="col">method</th>
+              <th scope="col">mean U / local search</th>
+              <th scope="col">mean longest tour</th>
+              <th scope="col">mean time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.method}>
+                <th scope="row">{METHOD_LABEL[r.method] ?? r.method}</th>
+                <td>{r.meanRatio.toFixed(3)}</td>
+                <td>{r.meanMaxTour.toFixed(4)}</td>
+                <td>{r.meanMs.toFixed(1)} ms</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="hint">Fresh uniform instances from a seed stream training never draws from.</p>
+    </section>
+  );
+}
