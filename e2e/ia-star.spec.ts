@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { generateMap } from '../src/examples/ia-star/generate-map';
 import { mapFileText, scenFileText } from '../src/examples/ia-star/view/map-files';
-import { expect, measureFrameTimes, saveScreenshot, seriousAxeViolations, test } from './support';
+import { expect, measureFrameTimes, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 /** Page coordinates of a map cell's centre, from the canvas's own layout (offset and cell size, css px). */
 async function cellCentre(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
@@ -34,6 +34,104 @@ const playbackStep = async (page: Page) =>
   Number(
     /step ([\d,]+)/.exec((await page.getByTestId('search-step').textContent()) ?? '')![1].replace(/,/g, ''),
   );
+
+const expandedOf = async (page: Page, kind: string) =>
+  Number(
+    (
+      /expanded([\d,]+)/.exec((await page.getByTestId(`result-${kind}`).textContent()) ?? '')?.[1] ?? 'NaN'
+    ).replace(/,/g, ''),
+  );
+
+test.describe('iA* learning', () => {
+  test('train the guidance, see it on a held-out map and on the editor map, evaluate on the test split', async ({
+    page,
+    consoleErrors,
+  }) => {
+    // Batch 1: a training step on the software GPU here takes a fraction of a second instead of seconds.
+    await page.goto('/#/ia-star?v=1&preset=rectangles-32&batch=1');
+    await expect(page.getByTestId('map-info')).toContainText('32 × 32');
+    await expect(page.getByTestId('guidance-canvas')).toBeVisible();
+    await expect(page.getByTestId('learned-counts')).toContainText('A* expanded');
+    // The learned planners sit beside the classic ones, on the editor's own map; the untrained network's guidance
+    // is uniform, so iA* starts out as A* itself.
+    await expect(page.getByTestId('result-ia-star')).toContainText('expanded');
+    await expect(page.getByTestId('note-ia-star')).toContainText('training now');
+    await expect.poll(() => expandedOf(page, 'ia-star')).toBe(await expandedOf(page, 'astar'));
+    await expect(page.getByTestId('note-neural-astar')).not.toContainText('loading');
+
+    // A few training steps in the worker: the U curve moves and the learned maps follow.
+    await expect(page.getByTestId('step')).toBeEnabled();
+    await page.getByTestId('play').click();
+    await expect
+      .poll(async () => (await plotEnds(page, 'plot-upper')).points, { timeout: 90_000 })
+      .toBeGreaterThanOrEqual(6);
+    await page.getByTestId('pause').click();
+    const u = await plotEnds(page, 'plot-upper');
+    expect(Number.isFinite(u.first) && Number.isFinite(u.last)).toBe(true);
+    expect(u.last).not.toBe(u.first);
+
+    // The push map: where this step of U moves c.
+    await page.getByTestId('toggle-push').check();
+    await expect(page.getByTestId('guidance-canvas')).toHaveAttribute('aria-label', /pushes the guidance up/);
+    expect(page.url()).toContain('v.push=true');
+
+    // The learned search on the big map, replayed like the others.
+    await page.getByTestId('show-ia-star').click();
+    await expect(page.getByTestId('show-ia-star')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('result-ia-star')).toContainText('path');
+
+    // The test-split comparison, small for time: the table, the trade-off plot, and a verdict per learned planner.
+    await page.getByTestId('eval-count').selectOption('10');
+    await page.getByTestId('evaluate').click();
+    await expect(page.getByTestId('eval-table')).toBeVisible({ timeout: 90_000 });
+    for (const row of ['astar', 'w1.5', 'w2', 'ia-star'])
+      await expect(page.getByTestId(`eval-row-${row}`)).toBeVisible();
+    await expect(page.getByTestId('eval-table')).toContainText('10 test maps of 64 × 64');
+    await expect(page.getByTestId('eval-row-astar')).toContainText('1.000×');
+    await expect(page.getByTestId('tradeoff-plot')).toBeVisible();
+    await expect(page.getByTestId('tradeoff-ia-star')).toHaveCount(1);
+    await expect(page.getByTestId('eval-verdict')).toContainText(
+      /iA\* (does not beat|beats|lies off|found no path)/,
+    );
+
+    await page.getByTestId('guidance-canvas').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'ia-star-learning');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('Neural A* mode: switched from the page, compared with the shipped iA* weights where they exist', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const shipped = existsSync('public/weights/ia-star/ia-star/model.json');
+    await page.goto('/#/ia-star?v=1&preset=rectangles-32&batch=1');
+    await expect(page.getByTestId('note-ia-star')).toContainText('training now');
+    await page.getByTestId('mode-select').selectOption('neural-astar');
+    await expect.poll(() => page.url()).toContain('p.mode=neural-astar');
+    await expect(page.getByTestId('note-neural-astar')).toContainText('training now');
+    await expect(page.getByTestId('learned-counts')).toContainText('Neural A* expanded');
+    await expect(page.getByTestId('note-ia-star')).toContainText(
+      shipped ? 'shipped weights' : 'no usable shipped weights',
+    );
+    if (shipped) await expect(page.getByTestId('result-ia-star')).toContainText('expanded');
+
+    await page.getByTestId('eval-count').selectOption('10');
+    await page.getByTestId('eval-size').selectOption('32');
+    await page.getByTestId('evaluate').click();
+    await expect(page.getByTestId('eval-table')).toContainText('10 test maps of 32 × 32', {
+      timeout: 90_000,
+    });
+    await expect(page.getByTestId('eval-row-neural-astar')).toContainText('training now');
+    await expect(page.getByTestId('tradeoff-neural-astar')).toHaveCount(1);
+    await expect(page.getByTestId('eval-row-ia-star')).toHaveCount(shipped ? 1 : 0);
+    await expect(page.getByTestId('tradeoff-ia-star')).toHaveCount(shipped ? 1 : 0);
+    await expect(page.getByTestId('eval-verdict').locator('li')).toHaveCount(shipped ? 2 : 1);
+    await page.getByTestId('eval-table').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'ia-star-neural-astar');
+    expect(consoleErrors).toEqual([]);
+  });
+});
 
 test.describe('iA* grid worlds', () => {
   test('draw walls, drag start and goal, replay the search, open map files', async ({

@@ -1,17 +1,7 @@
-import { parseWeightsJson, WEIGHTS_SHARD_NAME, type WeightsFiles } from '../il/weights-format';
+import { parseWeightsJson, type WeightsFiles } from '../il/weights-format';
 
-/** Fetches shipped weights (model.json + weights.bin) from a folder under public/. */
-export async function fetchWeights(folder: string): Promise<WeightsFiles> {
-  const base = folder.endsWith('/') ? folder : `${folder}/`;
-  const jsonResponse = await fetch(`${base}model.json`);
-  if (!jsonResponse.ok)
-    throw new Error(`no pretrained weights at ${base}model.json (HTTP ${jsonResponse.status})`);
-  const json = parseWeightsJson(await jsonResponse.text());
-  const shard = json.weightsManifest[0].paths[0] ?? WEIGHTS_SHARD_NAME;
-  const binResponse = await fetch(`${base}${shard}`);
-  if (!binResponse.ok) throw new Error(`missing weight shard ${base}${shard} (HTTP ${binResponse.status})`);
-  return { json, bin: await binResponse.arrayBuffer() };
-}
+// Moved to ui/ so example views can fetch shipped weights too; re-exported for the page frame.
+export { fetchWeights } from '../ui/fetch-weights';
 
 /** Reads a model.json and its shard chosen by the user; says which file is missing or wrong. */
 export async function readWeightFiles(files: File[]): Promise<WeightsFiles> {

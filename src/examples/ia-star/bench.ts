@@ -43,7 +43,7 @@ function timeDastarBatch(batch: ReferenceBatch, repeats: number): number {
  * Trains from scratch in Node (wasm), evaluates on generated 64×64 test maps against A* (ties to the larger g) and
  * weighted A*, and times the differentiable search on the published planners' maps.
  */
-export const run: BenchRunner = async ({ seed, steps = 600, backend, flags, log, readSharedData }) => {
+export const run: BenchRunner = async ({ seed, steps = 300, backend, flags, log, readSharedData }) => {
   const choice = await setupNodeBackend(backend ?? 'wasm');
   const mode = flags.mode === 'neural-astar' ? 'neural-astar' : 'ia-star';
   const testCount = Number(flags.test ?? 100);

@@ -19,7 +19,7 @@ export const lessonIaStar: Lesson = {
         'Nothing here is labelled: the search finds its own path, and U scores how much work that took. That is the "self-supervised" in iA*.',
       ],
       formulas: [
-        '\\min_{\\psi = \\theta}\\; U\\bigl(f(\\theta, x),\\, \\phi^*\\bigr) \\quad \\text{s.t.} \\quad \\phi^* = (H^*, P^*) = \\arg\\min_{P}\\, L(P) \\text{ found by A* with } f = g + h + \\kappa\\, q(c),\\; c = f(\\theta, x)',
+        '\\begin{aligned} &\\min_{\\psi = \\theta}\\; U\\bigl(f(\\theta, x),\\, \\phi^*\\bigr) \\\\ &\\text{s.t. } \\phi^* = (H^*, P^*) = \\text{A*}\\bigl(x;\\; f = g + h + \\kappa\\, q(c)\\bigr) \\\\ &c = f(\\theta, x), \\qquad L(P) = \\operatorname{len}(P) \\end{aligned}',
       ],
     },
     {
@@ -44,7 +44,8 @@ export const lessonIaStar: Lesson = {
         'c is smooth by construction: the U-Net predicts it at a quarter of the resolution and upsamples it bilinearly. A per-cell output learned a checkerboard — the gradient rewards parity patterns that make diagonal zig-zags cheap — which wrecked the tie-breaking.',
       ],
       formulas: [
-        'f(n) = g(n) + h(n) + \\kappa\\, q\\bigl(c(n)\\bigr), \\qquad \\kappa = \\kappa_0 \\cdot \\frac{\\text{side}}{32}, \\qquad q(c) = \\tfrac{1}{8}\\operatorname{round}(8c)',
+        'f(n) = g(n) + h(n) + \\kappa\\, q\\bigl(c(n)\\bigr)',
+        '\\kappa = \\kappa_0 \\cdot \\frac{\\text{side}}{32}, \\qquad q(c) = \\tfrac{1}{8}\\operatorname{round}(8c)',
       ],
     },
     {
@@ -58,8 +59,10 @@ export const lessonIaStar: Lesson = {
         'The push map in the Learning panel shows −∂U/∂c on the showcase map: orange where this step raises c (the search should leave these cells for later), purple where it lowers c (the search should go there first).',
       ],
       formulas: [
-        '\\text{forward: } s_t = \\arg\\min_{n \\in O_t} f(n) \\qquad \\text{backward: } y_t = \\operatorname{softmax}_{n \\in O_t}\\bigl(-f(n)/\\tau\\bigr)',
-        '\\frac{\\partial U}{\\partial c(m)} = \\sum_t [m \\in O_t]\\; \\kappa \\left(-\\frac{1}{\\tau}\\right) y_t(m) \\Bigl(G(m) - \\sum_{n \\in O_t} y_t(n)\\, G(n)\\Bigr), \\qquad G = \\frac{\\partial U}{\\partial H}',
+        '\\text{forward: } s_t = \\arg\\min_{n \\in O_t} f(n)',
+        '\\text{backward: } y_t = \\operatorname{softmax}_{n \\in O_t}\\bigl(-f(n)/\\tau\\bigr)',
+        '\\begin{aligned} \\frac{\\partial U}{\\partial c(m)} &= \\sum_t [m \\in O_t]\\; \\kappa \\left(-\\frac{1}{\\tau}\\right) y_t(m) \\\\ &\\quad \\cdot \\Bigl(G(m) - \\sum_{n \\in O_t} y_t(n)\\, G(n)\\Bigr) \\end{aligned}',
+        'G = \\frac{\\partial U}{\\partial H}, \\qquad \\tau = \\tau_0 \\sqrt{\\text{cells}} \\;\\; (\\tau_0 = 1 \\text{ as in Neural A*})',
       ],
     },
     {

@@ -3,12 +3,19 @@ import { MathTex } from '../../../ui/Math';
 import type { GridMap, GridPoint } from '../grid-map.ts';
 import type { PlanResult } from '../search.ts';
 import { drawGrid, SearchLayer } from './grid-draw.ts';
-import type { PlannerInfo } from './plan-set.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { layout, fitCamera } from './viewport.ts';
 
+/** What a card shows in its head: the classic planners' PlannerInfo, or a learned planner's. */
+export interface CardInfo {
+  kind: string;
+  label: string;
+  /** f as KaTeX. */
+  formula: string;
+}
+
 interface PlannerCardProps {
-  info: PlannerInfo;
+  info: CardInfo;
   plan: PlanResult | null;
   map: GridMap;
   start: GridPoint;

@@ -48,6 +48,8 @@ export interface GridOverlay {
   hover?: { x: number; y: number; radius: number } | null;
   /** Smallest start / goal marker radius in css px (they may cover several cells on a small canvas). */
   markerMin?: number;
+  /** Cells marked with a small dot under the path (the learned maps' expanded cells). */
+  marks?: Int32Array | null;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -82,6 +84,8 @@ export function drawGrid(
     const y = Math.floor(cell / map.width);
     return [l.ox + (cell - y * map.width + 0.5) * s, l.oy + (y + 0.5) * s];
   };
+
+  if (o.marks && o.marks.length > 0) drawMarks(ctx, o.marks, centre, s);
 
   if (o.path && o.path.length > 1) {
     ctx.lineJoin = 'round';
@@ -132,6 +136,29 @@ export function drawGrid(
     ctx.strokeRect(l.ox + (box.x - r) * s, l.oy + (box.y - r) * s, (2 * r + 1) * s, (2 * r + 1) * s);
     ctx.setLineDash([]);
   }
+}
+
+/** Dark dots with a light rim: visible on pale and on saturated cell colours alike. */
+function drawMarks(
+  ctx: CanvasRenderingContext2D,
+  cells: Int32Array,
+  centre: (cell: number) => [number, number],
+  s: number,
+): void {
+  const r = clamp(s * 0.17, 0.8, 3.5);
+  ctx.beginPath();
+  for (const cell of cells) {
+    const [x, y] = centre(cell);
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  }
+  if (r >= 1.5) {
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  }
+  ctx.fillStyle = CSS.current;
+  ctx.fill();
 }
 
 function drawGridLines(ctx: CanvasRenderingContext2D, l: Layout, map: GridMap, cw: number, ch: number): void {

@@ -1,19 +1,24 @@
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { choiceParam, numberParam } from '../../../il/problem';
 import type { ExampleViewProps } from '../../../ui/example-view';
 import { FileDrop } from '../../../ui/FileDrop';
 import { Slider } from '../../../ui/Slider';
 import { downloadBlob, downloadText } from '../../../ui/download';
-import { QUERY_PROBLEM_TEXT } from '../connectivity.ts';
 import { checkScenarioOnMap, type Scenario } from '../format-movingai-scen.ts';
 import { countBlocked, samePoint } from '../grid-map.ts';
 import { lessonAstar } from '../lesson-astar.ts';
+import { lessonIaStar } from '../lesson-ia-star.ts';
 import { clearMap, invertMap } from '../map-edit.ts';
+import { parseIaStarParams, type IaStarParams } from '../params.ts';
+import type { EvaluateRequest, EvaluateResult, IaStarSnapshot } from '../problem.ts';
 import { DEFAULT_WASTAR_WEIGHT } from '../search-options.ts';
-import type { PlanResult } from '../search.ts';
+import { ComparisonPanel } from './ComparisonPanel';
 import { generatedScene, withGoal, withSize, withStart, withWalls } from './editor-scene.ts';
 import { FilesPanel, type LoadedScenarios } from './FilesPanel';
 import { GeneratorPanel } from './GeneratorPanel';
+import { LearnedCard } from './LearnedCard';
+import { LEARNED_KINDS, LEARNED_PLANNERS, learnedInfo, otherMode } from './learned-planners.ts';
+import { LearningPanel } from './LearningPanel';
 import { Legend } from './Legend';
 import {
   jsonFileText,
@@ -26,42 +31,43 @@ import {
 import { MapEditor } from './MapEditor';
 import { pageLesson } from './page-lesson.ts';
 import { PlannerCard } from './PlannerCard';
-import { longestSearch, PAGE_MAX_EXPANSIONS, PLANNER_KINDS, PLANNERS, plannerInfo } from './plan-set.ts';
+import { longestSearch, PLANNER_KINDS, PLANNERS, plannerInfo } from './plan-set.ts';
 import { PlaybackBar } from './PlaybackBar';
+import { EditToolbar } from './EditToolbar';
+import { mapMessage } from './map-message.ts';
 import { PlaybackClock } from './playback-clock.ts';
-import { BRUSH_MAX, type Tool, TOOLS } from './tools.ts';
+import type { Tool } from './tools.ts';
+import { useComparisonWeights } from './use-comparison-weights.ts';
+import { useLearnedPlans } from './use-learned-plans.ts';
+import { usePageKeys } from './use-page-keys.ts';
 import { usePlans } from './use-plans.ts';
 import { useSceneEditor } from './use-scene-editor.ts';
 import './ia-star.css';
 
 const n = (x: number) => x.toLocaleString('en');
 
-/** What the map says when A* cannot return a path (start or goal on a wall, no path, the page's cap). */
-function mapMessage(plan: PlanResult | null): string | null {
-  if (!plan) return null;
-  switch (plan.status) {
-    case 'found':
-      return null;
-    case 'start-blocked':
-      return `No search: ${QUERY_PROBLEM_TEXT['start-on-wall']}. Drag the S marker onto a free cell (or press S at the keyboard cursor).`;
-    case 'goal-blocked':
-      return `No search: ${QUERY_PROBLEM_TEXT['goal-on-wall']}. Drag the G marker onto a free cell (or press G).`;
-    case 'no-path':
-      return `The goal is unreachable: ${QUERY_PROBLEM_TEXT['goal-unreachable']}. A* searched the start's whole region (${n(plan.expanded)} cells) first.`;
-    case 'limit':
-      return `This map is too large to search whole on the page: each planner stopped after ${n(PAGE_MAX_EXPANSIONS)} expansions (npm run plan searches it fully).`;
-    default:
-      return QUERY_PROBLEM_TEXT['start-out-of-bounds'];
-  }
-}
+const FOCUS_KINDS = [...PLANNER_KINDS, ...LEARNED_KINDS];
 
-function IaStarView({ params, viewState, setViewState, notify }: ExampleViewProps) {
+function IaStarView({
+  snapshot: rawSnapshot,
+  params,
+  setParams,
+  viewState,
+  setViewState,
+  channel,
+  status,
+  reports,
+  notify,
+}: ExampleViewProps) {
+  const snapshot = rawSnapshot as IaStarSnapshot | null;
+  const learning = useMemo(() => parseIaStarParams(params), [params]);
   const editor = useSceneEditor(viewState, params, setViewState);
   const { scene } = editor;
   const { map, start, goal } = scene;
   const weight = Math.round(numberParam(viewState, 'w', DEFAULT_WASTAR_WEIGHT, 1, 5) * 10) / 10;
-  const focus = choiceParam(viewState, 'focus', PLANNER_KINDS, 'astar');
+  const focus = choiceParam(viewState, 'focus', FOCUS_KINDS, 'astar');
   const showSearch = viewState.search !== false;
+  const showPush = viewState.push === true;
   const [tool, setTool] = useState<Tool>('wall');
   const [brush, setBrush] = useState(0);
   const [scen, setScen] = useState<LoadedScenarios | null>(null);
@@ -70,40 +76,50 @@ function IaStarView({ params, viewState, setViewState, notify }: ExampleViewProp
   const plans = usePlans(map, start, goal, weight);
   const set = plans.set;
   const fresh = set !== null && set.map === map && samePoint(set.start, start) && samePoint(set.goal, goal);
-  const focusPlan = fresh && showSearch ? set.results[focus] : null;
+
+  // The learned planners: the network in training (this mode) and the other mode's shipped weights.
+  const comparison = useComparisonWeights(params, otherMode(learning.mode));
+  const learned = useLearnedPlans(
+    channel,
+    scene,
+    learning.mode,
+    snapshot,
+    comparison,
+    status.state === 'running',
+    (m) => notify('error', m),
+  );
+  const learnedFresh = learned.scene === scene;
+  const focusPlan = !showSearch
+    ? null
+    : focus === 'ia-star' || focus === 'neural-astar'
+      ? learnedFresh
+        ? (learned.plans[focus] ?? null)
+        : null
+      : fresh
+        ? set.results[focus]
+        : null;
 
   const [clock] = useState(() => new PlaybackClock(400));
   const playback = useSyncExternalStore(clock.subscribe, clock.getSnapshot);
-  useEffect(() => clock.setLength(longestSearch(set)), [clock, set]);
+  const longest = Math.max(
+    longestSearch(set),
+    ...LEARNED_KINDS.map((k) => learned.plans[k]?.expansionOrder.length ?? 0),
+  );
+  useEffect(() => clock.setLength(longest), [clock, longest]);
   useEffect(() => () => clock.dispose(), [clock]);
 
   const { undo, redo } = editor;
-  // Page-level keys of this view: P , . for the playback, Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) for undo / redo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const tag = target?.tagName;
-      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target?.isContentEditable) return;
-      if ((e.ctrlKey || e.metaKey) && !e.altKey) {
-        const k = e.key.toLowerCase();
-        if (k === 'z' && !e.shiftKey) undo();
-        else if ((k === 'z' && e.shiftKey) || k === 'y') redo();
-        else return;
-        e.preventDefault();
-        return;
-      }
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'p' || e.key === 'P') clock.toggle();
-      else if (e.key === ',') clock.stepBy(-1);
-      else if (e.key === '.') clock.stepBy(1);
-      else if (e.key === '<') clock.stepBy(-25);
-      else if (e.key === '>') clock.stepBy(25);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [clock, undo, redo]);
+  usePageKeys(clock, undo, redo);
+
+  const evaluate = useCallback(
+    async (request: EvaluateRequest) => {
+      // A rebuilt problem has lost the comparison network: load it (again) before the evaluation.
+      if (comparison.files)
+        await channel.command('setComparison', { files: comparison.files, mode: comparison.mode });
+      return channel.command<EvaluateResult>('evaluate', request);
+    },
+    [channel, comparison.files, comparison.mode],
+  );
 
   useEffect(() => {
     if (editor.linkProblem) notify('warning', editor.linkProblem);
@@ -168,69 +184,24 @@ function IaStarView({ params, viewState, setViewState, notify }: ExampleViewProp
     if (next !== scene) editor.commit(next);
   };
   const optimal = fresh && set.results.astar.success ? set.results.astar.pathLength : Number.NaN;
-  const focusInfo = plannerInfo(focus);
+  const focusInfo = focus === 'ia-star' || focus === 'neural-astar' ? learnedInfo(focus) : plannerInfo(focus);
 
   return (
     <div className="ia-star">
-      <section className="panel ia-toolbar" aria-label="Map editing tools">
-        <div className="ia-tools" role="radiogroup" aria-label="Drawing tool">
-          {TOOLS.map((t) => (
-            <button
-              key={t.tool}
-              type="button"
-              role="radio"
-              aria-checked={tool === t.tool}
-              className={tool === t.tool ? 'primary' : undefined}
-              onClick={() => setTool(t.tool)}
-              data-testid={`tool-${t.tool}`}
-            >
-              {t.label} <kbd>{t.key}</kbd>
-            </button>
-          ))}
-        </div>
-        <Slider
-          label="brush radius"
-          value={brush}
-          min={0}
-          max={BRUSH_MAX}
-          format={(v) => (v === 0 ? '1 cell' : `${v}`)}
-          onChange={(v) => setBrush(Math.round(v))}
-        />
-        <div className="button-row">
-          <button
-            type="button"
-            onClick={undo}
-            disabled={!editor.canUndo}
-            aria-keyshortcuts="Control+Z"
-            data-testid="undo"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            onClick={redo}
-            disabled={!editor.canRedo}
-            aria-keyshortcuts="Control+Shift+Z"
-            data-testid="redo"
-          >
-            Redo
-          </button>
-          <button type="button" onClick={() => edit(clearMap(map))} data-testid="clear">
-            Clear
-          </button>
-          <button type="button" onClick={() => edit(invertMap(map, [start, goal]))} data-testid="invert">
-            Invert
-          </button>
-        </div>
-        <label className="ia-check">
-          <input
-            type="checkbox"
-            checked={showSearch}
-            onChange={(e) => setViewState({ search: e.target.checked })}
-          />
-          show the search on the map
-        </label>
-      </section>
+      <EditToolbar
+        tool={tool}
+        onTool={setTool}
+        brush={brush}
+        onBrush={setBrush}
+        canUndo={editor.canUndo}
+        canRedo={editor.canRedo}
+        onUndo={undo}
+        onRedo={redo}
+        onClear={() => edit(clearMap(map))}
+        onInvert={() => edit(invertMap(map, [start, goal]))}
+        showSearch={showSearch}
+        onShowSearch={(search) => setViewState({ search })}
+      />
 
       <FileDrop accept={OPEN_ACCEPT} label="Open a map file (drop target)" onFile={(f) => void openFile(f)}>
         <div className="ia-stage">
@@ -313,11 +284,39 @@ function IaStarView({ params, viewState, setViewState, notify }: ExampleViewProp
                   </p>
                 ),
               )}
+              {LEARNED_PLANNERS.map((info) => (
+                <LearnedCard
+                  key={info.kind}
+                  info={info}
+                  current={info.kind === learning.mode}
+                  learned={learned}
+                  comparisonNote={info.kind === comparison.mode ? comparison.note : null}
+                  step={playback.step}
+                  optimal={optimal}
+                  shown={focus === info.kind}
+                  onShow={() => setViewState({ focus: info.kind })}
+                />
+              ))}
             </div>
             <Legend />
           </div>
         </div>
       </FileDrop>
+
+      <LearningPanel
+        snapshot={snapshot}
+        params={learning}
+        setParams={(patch: Partial<IaStarParams>) => setParams(patch)}
+        showPush={showPush}
+        onShowPush={(push) => setViewState({ push })}
+      />
+      <ComparisonPanel
+        evaluate={evaluate}
+        mode={learning.mode}
+        step={reports.length ? reports[reports.length - 1].step : 0}
+        comparisonNote={comparison.note}
+        onError={(m) => notify('error', m)}
+      />
 
       <div className="two-col">
         <GeneratorPanel
@@ -350,4 +349,4 @@ function IaStarView({ params, viewState, setViewState, notify }: ExampleViewProp
 }
 
 export const View = IaStarView;
-export const lesson = pageLesson(lessonAstar);
+export const lesson = pageLesson([lessonAstar, lessonIaStar], 'A* and iA*: learning to guide the search');

@@ -1,0 +1,73 @@
+import type { GridMap, GridPoint } from '../grid-map.ts';
+import { createSearchContext } from '../search-context.ts';
+import { type PlanResult, search } from '../search.ts';
+import type { TrainingMode } from '../params.ts';
+import { PAGE_MAX_EXPANSIONS } from './plan-set.ts';
+
+export interface LearnedPlannerInfo {
+  kind: TrainingMode;
+  label: string;
+  /** f in the papers' letters, as KaTeX. */
+  formula: string;
+  note: string;
+}
+
+export const LEARNED_PLANNERS: readonly LearnedPlannerInfo[] = [
+  {
+    kind: 'ia-star',
+    label: 'iA*',
+    formula: 'f = g + h + \\kappa\\,q(c)',
+    note: 'guidance trained self-supervised (search area + path length)',
+  },
+  {
+    kind: 'neural-astar',
+    label: 'Neural A*',
+    formula: 'f = g + h + \\kappa\\,q(c)',
+    note: 'guidance trained on optimal paths (L1 to the history)',
+  },
+];
+
+export const LEARNED_KINDS: readonly TrainingMode[] = LEARNED_PLANNERS.map((p) => p.kind);
+
+export function learnedInfo(kind: TrainingMode): LearnedPlannerInfo {
+  return LEARNED_PLANNERS.find((p) => p.kind === kind)!;
+}
+
+export function otherMode(mode: TrainingMode): TrainingMode {
+  return mode === 'ia-star' ? 'neural-astar' : 'ia-star';
+}
+
+/** The learned planners stay off maps larger than this (cells): the U-Net's pass would stall the worker. */
+export const LEARNED_MAX_CELLS = 256 * 256;
+
+/**
+ * Guidance levels of guidance.ts (GUIDANCE_LEVELS), repeated here because guidance.ts imports tfjs, which the
+ * page's main thread never loads; learned-planners.test.ts checks that the two agree bit for bit.
+ */
+const LEVELS = 8;
+
+/**
+ * κ·q(c), the f offsets the worker's learned planner adds (guidance.ts's scaledGuidance): the same Float32
+ * operations in the same order, so the main thread replays exactly the worker's search.
+ */
+export function learnedOffsets(c: Float32Array, kappa: number): Float32Array {
+  return c.map((v) => Math.round(v * LEVELS) / LEVELS).map((v) => kappa * v);
+}
+
+/**
+ * The learned planner's search on the editor's map, rerun on the main thread from the worker's guidance so the
+ * card replays it on the shared clock with its open list, like the classic planners (capped like them).
+ */
+export function learnedPlan(
+  map: GridMap,
+  start: GridPoint,
+  goal: GridPoint,
+  c: Float32Array,
+  kappa: number,
+): PlanResult {
+  return search(createSearchContext(map), start, goal, {
+    planner: 'astar',
+    guidance: learnedOffsets(c, kappa),
+    maxExpansions: PAGE_MAX_EXPANSIONS,
+  });
+}
