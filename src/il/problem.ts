@@ -45,6 +45,8 @@ export interface Problem<Snapshot = unknown> {
   snapshot(): Promise<Snapshot>;
   /** Example-specific on-demand work: a gradient check, the baseline comparison, a held-out evaluation. */
   command?(name: string, payload: unknown): Promise<unknown>;
+  /** True when the command changed what `snapshot()` shows (the session then sends a fresh snapshot). */
+  commandChangesSnapshot?(name: string): boolean;
   /** Runs after each applied update, e.g. to keep physical parameters positive. */
   afterUpdate?(): void;
   dispose(): void;

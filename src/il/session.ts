@@ -150,11 +150,13 @@ export class TrainingSession {
   }
 
   async command(name: string, payload: unknown): Promise<unknown> {
-    return this.exclusive(async () => {
+    const value = await this.exclusive(async () => {
       if (!this.problem) throw new Error('the example is not loaded (yet)');
       if (!this.problem.command) throw new Error('this example has no commands');
       return this.problem.command(name, payload);
     });
+    if (this.problem?.commandChangesSnapshot?.(name)) await this.maybeSnapshot(true);
+    return value;
   }
 
   async exportWeights(meta: Record<string, string | number | boolean>): Promise<WeightsFiles> {

@@ -24,6 +24,8 @@ import { pointAt } from './data.ts';
 /** What the view draws after every few steps: the learned guidance on a held-out showcase map. */
 export interface IaStarSnapshot {
   mode: IaStarParams['mode'];
+  /** Which map this is: the held-out validation map, or the one in the editor (command 'setShowcase'). */
+  showcase: 'validation' | 'editor';
   width: number;
   height: number;
   blocked: Uint8Array;
@@ -67,6 +69,8 @@ export interface EvaluateRequest {
 }
 
 export interface EvaluateResult {
+  /** The mode of the model being trained (the `learned` row). */
+  mode: IaStarParams['mode'];
   split: Split;
   size: number;
   learned: PlannerSummary;
@@ -77,6 +81,7 @@ export interface EvaluateResult {
 }
 
 const SHOWCASE_SEED_INDEX = 0;
+const SHOWCASE_MAX_CELLS = 256 * 256;
 
 /**
  * iA* and Neural A* as one IL problem. ψ = θ (the U-Net); x = (map, start, goal) from the seeded training pool;
@@ -91,8 +96,10 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
   private comparisonMode: IaStarParams['mode'] | null = null;
   private readonly pool: GridQuery[];
   private readonly optimal: (Uint8Array | undefined)[];
-  private readonly showcase: GridQuery;
+  private readonly validationShowcase: GridQuery;
+  private showcase: GridQuery;
   private readonly ws: DastarWorkspace;
+  private readonly workspaces = new Map<number, DastarWorkspace>();
   private readonly batchRng: Rng;
 
   constructor(
@@ -104,12 +111,13 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     const side = params.trainSize;
     this.pool = generateQueries(params.trainKind, side, splitSeeds(settings.seed, 'train', params.trainMaps));
     this.optimal = new Array(this.pool.length);
-    this.showcase = generateQueries(
+    this.validationShowcase = generateQueries(
       params.trainKind,
       side,
       splitSeeds(settings.seed, 'validation', SHOWCASE_SEED_INDEX + 1),
     )[SHOWCASE_SEED_INDEX];
-    this.ws = new DastarWorkspace(side * side);
+    this.showcase = this.validationShowcase;
+    this.ws = this.workspaceFor(side * side);
     this.batchRng = createRng(settings.seed).fork('ia-star-batches');
   }
 
@@ -122,6 +130,15 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       temperature: this.params.temperatureScale * Math.sqrt(width * height),
       tie: 'high-g',
     };
+  }
+
+  private workspaceFor(cells: number): DastarWorkspace {
+    let ws = this.workspaces.get(cells);
+    if (!ws) {
+      ws = new DastarWorkspace(cells);
+      this.workspaces.set(cells, ws);
+    }
+    return ws;
   }
 
   private optimalPath(i: number): Uint8Array {
@@ -170,16 +187,18 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     const { width, height } = q.map;
     const [c] = await predictGuidance(this.net, [q]);
     const model = this.model(width, height);
-    const r = dastarForward({ ...q, guidance: quantiseGuidance(c) }, model, this.ws);
+    const ws = this.workspaceFor(width * height);
+    const r = dastarForward({ ...q, guidance: quantiseGuidance(c) }, model, ws);
     const optimal = this.params.mode === 'neural-astar' ? optimalPathMap(q).pathMap : undefined;
     const cost = upperCost(this.params.mode, q, r, this.params.pathWeight, optimal);
     const push = new Float32Array(width * height);
-    dastarBackward(r, model, cost.upstream, push, this.ws);
+    dastarBackward(r, model, cost.upstream, push, ws);
     // Gradient descent moves c against ∂U/∂c: show the direction of the update.
     for (let i = 0; i < push.length; i++) push[i] = -push[i];
     const astar = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), { planner: 'astar' });
     return {
       mode: this.params.mode,
+      showcase: q === this.validationShowcase ? 'validation' : 'editor',
       width,
       height,
       blocked: q.map.blocked,
@@ -239,7 +258,10 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       }
       return summarisePlanner(outcomes);
     };
+    // Warm the engine up once, so the first planner timed does not pay for compilation.
+    outcomeOf(queries[0], baselines[0], {});
     const result: EvaluateResult = {
+      mode: this.params.mode,
       split: req.split,
       size,
       learned: await summarise(this.net),
@@ -269,6 +291,21 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       }
       case 'evaluate':
         return this.evaluate(payload as EvaluateRequest);
+      case 'setShowcase': {
+        // null: back to the held-out validation map; a map: the editor's, so the lesson's push map is "this map".
+        const m = payload as MapPayload | null;
+        if (m === null) {
+          this.showcase = this.validationShowcase;
+          return { showcase: 'validation' };
+        }
+        if (m.width * m.height > SHOWCASE_MAX_CELLS)
+          throw new Error(
+            `the map is too large to show the gradient on (${m.width}×${m.height}; at most 256×256)`,
+          );
+        if (m.blocked[m.start] || m.blocked[m.goal]) throw new Error('the start or the goal is on a wall');
+        this.showcase = { map: createGridMap(m.width, m.height, m.blocked), start: m.start, goal: m.goal };
+        return { showcase: 'editor' };
+      }
       case 'setComparison': {
         const { files, mode } = payload as { files: WeightsFiles; mode: IaStarParams['mode'] };
         const net = new GuidanceNet(0);
@@ -286,6 +323,10 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       default:
         throw new Error(`ia-star: unknown command "${name}"`);
     }
+  }
+
+  commandChangesSnapshot(name: string): boolean {
+    return name === 'setShowcase';
   }
 
   dispose(): void {

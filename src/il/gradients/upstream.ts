@@ -12,7 +12,10 @@ export function gradientsFromUpstream(
   upstream: tf.Tensor,
 ): tf.Tensor[] {
   return tf.tidy(() => {
-    const { grads } = tf.variableGrads(() => tf.sum(tf.mul(forward(), upstream)) as tf.Scalar, variables as tf.Variable[]);
+    const { grads } = tf.variableGrads(
+      () => tf.sum(tf.mul(forward(), upstream)) as tf.Scalar,
+      variables as tf.Variable[],
+    );
     return variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
   });
 }

@@ -23,12 +23,24 @@ interface LearningPanelProps {
   setParams: (patch: Partial<IaStarParams>) => void;
   showPush: boolean;
   onShowPush: (show: boolean) => void;
+  /** Which map the panel draws: the held-out validation map, or the one in the editor. */
+  showcaseOn: 'validation' | 'editor';
+  onShowcaseOn: (on: 'validation' | 'editor') => void;
 }
 
 const n = (x: number) => x.toLocaleString('en');
 
 /** How the guidance network is trained, and what it draws on a held-out map while it trains. */
-export function LearningPanel({ snapshot, params, setParams, showPush, onShowPush }: LearningPanelProps) {
+export function LearningPanel({
+  snapshot,
+  params,
+  setParams,
+  showPush,
+  onShowPush,
+  showcaseOn,
+  onShowcaseOn,
+}: LearningPanelProps) {
+  const where = snapshot?.showcase === 'editor' ? 'the map in the editor' : 'the validation map';
   const kappas = KAPPA_CHOICES.includes(params.guidanceScale)
     ? KAPPA_CHOICES
     : [...KAPPA_CHOICES, params.guidanceScale].sort((a, b) => a - b);
@@ -66,6 +78,17 @@ export function LearningPanel({ snapshot, params, setParams, showPush, onShowPus
             ))}
           </select>
         </label>
+        <label className="field">
+          draw on
+          <select
+            value={showcaseOn}
+            onChange={(e) => onShowcaseOn(e.target.value === 'editor' ? 'editor' : 'validation')}
+            data-testid="showcase-select"
+          >
+            <option value="validation">a held-out validation map</option>
+            <option value="editor">the map in the editor</option>
+          </select>
+        </label>
         <label className="ia-check">
           <input
             type="checkbox"
@@ -78,7 +101,11 @@ export function LearningPanel({ snapshot, params, setParams, showPush, onShowPus
       </div>
       <p className="hint">
         Changing the mode or κ₀ restarts training from the seed. The network trains on {params.trainSize} ×{' '}
-        {params.trainSize} {params.trainKind} maps; below is a held-out validation map it never trains on.
+        {params.trainSize} {params.trainKind} maps; below is {where}
+        {snapshot?.showcase === 'editor'
+          ? ' (the gradient of U on it, not trained on)'
+          : ', which it never trains on'}
+        .
       </p>
       {snapshot && push ? (
         <div className="ia-learning-body">
@@ -94,8 +121,8 @@ export function LearningPanel({ snapshot, params, setParams, showPush, onShowPus
             goal={snapshot.goal}
             label={
               showPush
-                ? 'Where this step of the UL cost pushes the guidance up (orange) or down (purple) on the validation map, with the learned search on top'
-                : 'The learned guidance c on the validation map, with the learned search on top'
+                ? `Where the UL cost pushes the guidance up (orange) or down (purple) on ${where}, with the learned search on top`
+                : `The learned guidance c on ${where}, with the learned search on top`
             }
             testId="guidance-canvas"
           />

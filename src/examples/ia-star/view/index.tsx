@@ -42,6 +42,7 @@ import { useLearnedPlans } from './use-learned-plans.ts';
 import { usePageKeys } from './use-page-keys.ts';
 import { usePlans } from './use-plans.ts';
 import { useSceneEditor } from './use-scene-editor.ts';
+import { useShowcase } from './use-showcase.ts';
 import './ia-star.css';
 
 const n = (x: number) => x.toLocaleString('en');
@@ -68,6 +69,7 @@ function IaStarView({
   const focus = choiceParam(viewState, 'focus', FOCUS_KINDS, 'astar');
   const showSearch = viewState.search !== false;
   const showPush = viewState.push === true;
+  const showcaseOn = viewState.on === 'editor' ? 'editor' : 'validation';
   const [tool, setTool] = useState<Tool>('wall');
   const [brush, setBrush] = useState(0);
   const [scen, setScen] = useState<LoadedScenarios | null>(null);
@@ -88,6 +90,8 @@ function IaStarView({
     status.state === 'running',
     (m) => notify('error', m),
   );
+  const reportError = useCallback((m: string) => notify('error', m), [notify]);
+  useShowcase(channel, showcaseOn, snapshot?.showcase ?? null, map, start, goal, reportError);
   const learnedFresh = learned.scene === scene;
   const focusPlan = !showSearch
     ? null
@@ -309,6 +313,8 @@ function IaStarView({
         setParams={(patch: Partial<IaStarParams>) => setParams(patch)}
         showPush={showPush}
         onShowPush={(push) => setViewState({ push })}
+        showcaseOn={showcaseOn}
+        onShowcaseOn={(on) => setViewState({ on })}
       />
       <ComparisonPanel
         evaluate={evaluate}

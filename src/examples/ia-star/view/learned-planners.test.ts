@@ -1,31 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../il/node-backend';
-import { createRng } from '../../../il/rng';
 import { Trainer } from '../../../il/trainer';
 import { generateMap } from '../generate-map.ts';
 import { cellOf } from '../grid-map.ts';
-import { GUIDANCE_LEVELS, scaledGuidance } from '../guidance.ts';
+
 import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
 import { type GuideResult, iaStarFactory } from '../problem.ts';
 import { planOnce } from '../search.ts';
-import { learnedOffsets, learnedPlan, otherMode } from './learned-planners.ts';
+import { learnedPlan, otherMode } from './learned-planners.ts';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
 });
 
 describe('the learned planners on the main thread', () => {
-  it("form the worker's f offsets κ·q(c) bit for bit", () => {
-    expect(GUIDANCE_LEVELS).toBe(8);
-    const rng = createRng(3);
-    for (const kappa of [1, 4, 8.5, 16]) {
-      const c = Float32Array.from({ length: 500 }, () => rng.uniform(0, 1));
-      // Values exactly between two levels too, where rounding direction matters.
-      for (let i = 0; i < 16; i++) c[i] = (i + 0.5) / 16;
-      expect(learnedOffsets(c, kappa)).toEqual(scaledGuidance(c, kappa));
-    }
-  });
-
   it("replay exactly the search the worker's guide command ran (a trained, non-uniform guidance)", async () => {
     const settings = { seed: 2, learningRate: 0.01, batchSize: 4, optimizer: 'adam' as const };
     const problem = await iaStarFactory.create(settings, { ...DEFAULT_IA_STAR_PARAMS });

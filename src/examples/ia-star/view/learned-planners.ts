@@ -1,3 +1,4 @@
+import { scaledGuidance } from '../guidance-levels.ts';
 import type { GridMap, GridPoint } from '../grid-map.ts';
 import { createSearchContext } from '../search-context.ts';
 import { type PlanResult, search } from '../search.ts';
@@ -41,20 +42,6 @@ export function otherMode(mode: TrainingMode): TrainingMode {
 export const LEARNED_MAX_CELLS = 256 * 256;
 
 /**
- * Guidance levels of guidance.ts (GUIDANCE_LEVELS), repeated here because guidance.ts imports tfjs, which the
- * page's main thread never loads; learned-planners.test.ts checks that the two agree bit for bit.
- */
-const LEVELS = 8;
-
-/**
- * κ·q(c), the f offsets the worker's learned planner adds (guidance.ts's scaledGuidance): the same Float32
- * operations in the same order, so the main thread replays exactly the worker's search.
- */
-export function learnedOffsets(c: Float32Array, kappa: number): Float32Array {
-  return c.map((v) => Math.round(v * LEVELS) / LEVELS).map((v) => kappa * v);
-}
-
-/**
  * The learned planner's search on the editor's map, rerun on the main thread from the worker's guidance so the
  * card replays it on the shared clock with its open list, like the classic planners (capped like them).
  */
@@ -67,7 +54,7 @@ export function learnedPlan(
 ): PlanResult {
   return search(createSearchContext(map), start, goal, {
     planner: 'astar',
-    guidance: learnedOffsets(c, kappa),
+    guidance: scaledGuidance(c, kappa),
     maxExpansions: PAGE_MAX_EXPANSIONS,
   });
 }
