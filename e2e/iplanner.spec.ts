@@ -41,14 +41,16 @@ test.describe('iPlanner', () => {
     const tfjsError = Number((await errors.locator('strong').first().textContent()) ?? 'NaN');
     expect(tfjsError).toBeLessThan(1e-3);
 
+    // The shipped weights load into the worker (the plot restarts from them).
+    await page.getByTestId('load-pretrained').click();
+    await expect(page.getByText('Loaded the pretrained weights')).toBeVisible({ timeout: 60_000 });
+
     // Drive mode: the robot follows its plan and replans; then the comparison on this world.
     await page.getByTestId('drive-start').click();
-    await expect(page.getByTestId('drive-counters')).toContainText(
-      /robot (running|reached|collided|timeout), [1-9]/,
-      {
-        timeout: 60_000,
-      },
-    );
+    // The robot moves (at least 0.2 m) under its own replanning, whatever becomes of it.
+    await expect(page.getByTestId('drive-counters')).toContainText(/robot \w+, (0\.[2-9]|[1-9])/, {
+      timeout: 60_000,
+    });
     if (await page.getByTestId('drive-stop').isVisible()) await page.getByTestId('drive-stop').click();
     await page.getByTestId('evaluate-editor').click();
     await expect(page.getByTestId('comparison-table').locator('tbody tr')).toHaveCount(2, {

@@ -1,4 +1,5 @@
 import type { BenchRunner } from '../../cli/bench-types.ts';
+import { assignVariables, parseWeightsJson } from '../../il/checkpoint.ts';
 import { summarise, trainHeadless } from '../../il/headless.ts';
 import { useNodeBackend } from '../../il/node-backend.ts';
 import { navigationMetrics } from './metrics.ts';
@@ -14,7 +15,12 @@ const EVAL_KINDS: WorldKind[] = ['forest', 'rooms'];
 function pooled(rows: Comparison[]): Comparison {
   // Re-weight the per-kind means by their episode counts.
   const n = rows.reduce((a, r) => a + r.episodes, 0);
-  const mean = (f: (r: Comparison) => number) => rows.reduce((a, r) => a + f(r) * r.episodes, 0) / n;
+  // Weighted by episodes; a kind whose value is undefined (NaN: no successful episode) is left out.
+  const mean = (f: (r: Comparison) => number) => {
+    const ok = rows.filter((r) => Number.isFinite(f(r)));
+    const m = ok.reduce((a, r) => a + r.episodes, 0);
+    return m ? ok.reduce((a, r) => a + f(r) * r.episodes, 0) / m : NaN;
+  };
   return {
     episodes: n,
     learned: {
@@ -38,9 +44,50 @@ function pooled(rows: Comparison[]): Comparison {
   };
 }
 
+/** The one Node API the bench needs, loaded at run time (this folder is also compiled for the browser). */
+interface NodeFs {
+  readFileSync(path: string, encoding?: 'utf8'): Uint8Array | string;
+}
+
+/** Loads tfjs weight files (model.json + weights.bin in a folder) into the problem's θ. */
+async function loadWeights(problem: IPlannerProblem, folder: string): Promise<void> {
+  const fsModule = 'node:fs';
+  const fs = (await import(/* @vite-ignore */ fsModule)) as NodeFs;
+  const bin = fs.readFileSync(`${folder}/weights.bin`) as Uint8Array;
+  assignVariables('iplanner', problem.variables, {
+    json: parseWeightsJson(fs.readFileSync(`${folder}/model.json`, 'utf8') as string),
+    bin: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
+  });
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+function row(set: string, planner: string, c: Comparison['learned'] | Comparison['classical']) {
+  const extra = 'collisions' in c ? [c.collisions, c.timeouts] : ['', ''];
+  return [
+    set,
+    planner,
+    pct(c.successRate),
+    c.spl.toFixed(3),
+    c.meanPathLength.toFixed(2),
+    c.msPerPlan.toFixed(3),
+    ...extra,
+  ];
+}
+
+const side = (c: Comparison['learned'] | Comparison['classical']) => ({
+  successRate: c.successRate,
+  spl: c.spl,
+  msPerPlan: c.msPerPlan,
+  meanPathLength: c.meanPathLength,
+  ...('collisions' in c ? { collisions: c.collisions, timeouts: c.timeouts } : {}),
+});
+
 /**
  * Trains on the chosen preset (default forest + rooms) for a fixed number of steps, then drives the learned planner
- * and the classical one through held-out forest and room worlds (test-split seeds) and compares them.
+ * and the classical one through held-out forest and room worlds (test-split seeds) and compares them. With
+ * `--weights DIR` it also evaluates those weights (e.g. the shipped public/weights/iplanner/forest-rooms, trained
+ * for longer than the bench's budget) on the same episodes.
  */
 export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, flags, log }) => {
   const choice = await useNodeBackend(backend ?? 'wasm');
@@ -51,7 +98,6 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
   const perWorld = Number(flags.episodes ?? 5);
   log(`iplanner: building ${worlds}×${perWorld} held-out episodes per kind (${EVAL_KINDS.join(', ')})`);
   const sets = EVAL_KINDS.map((kind) => ({ kind, episodes: heldOutEpisodes([kind], worlds, perWorld) }));
-
   const evaluate = async (problem: IPlannerProblem) => {
     const rows: Comparison[] = [];
     for (const set of sets)
@@ -59,12 +105,11 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
     return rows;
   };
 
-  const untrained = (await iplannerFactory.create(
+  const fresh = (await iplannerFactory.create(
     settings,
     iplannerFactory.parseParams(preset.params),
   )) as IPlannerProblem;
-  const before = await evaluate(untrained);
-  untrained.dispose();
+  const before = await evaluate(fresh);
 
   log(
     `iplanner: training ${steps} steps on ${choice.name} (preset ${preset.id}, batch ${settings.batchSize})`,
@@ -76,80 +121,37 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
   });
   const trainSeconds = (Date.now() - started) / 1000;
   const summary = summarise(trained.reports, 100);
-  log(`iplanner: evaluating`);
+  log('iplanner: evaluating');
   const after = await evaluate(trained.problem as IPlannerProblem);
   trained.trainer.dispose();
   trained.problem.dispose();
 
+  let loaded: Comparison[] | null = null;
+  if (typeof flags.weights === 'string') {
+    log(`iplanner: evaluating the weights in ${flags.weights}`);
+    await loadWeights(fresh, flags.weights);
+    loaded = await evaluate(fresh);
+  }
+  fresh.dispose();
+
   const all = pooled(after);
   const speedup = all.classical.msPerPlan / all.learned.msPerPlan;
   const splRatio = all.learned.spl / all.classical.spl;
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const table: (string | number)[][] = [
     ['held-out set', 'planner', 'success', 'SPL', 'path (m)', 'ms / plan', 'collisions', 'timeouts'],
   ];
   EVAL_KINDS.forEach((kind, i) => {
-    const r = after[i];
-    const b = before[i];
-    table.push([
-      `${kind} (${r.episodes})`,
-      'learned, untrained',
-      pct(b.learned.successRate),
-      b.learned.spl.toFixed(3),
-      b.learned.meanPathLength.toFixed(2),
-      b.learned.msPerPlan.toFixed(3),
-      b.learned.collisions,
-      b.learned.timeouts,
-    ]);
-    table.push([
-      '',
-      'learned, trained',
-      pct(r.learned.successRate),
-      r.learned.spl.toFixed(3),
-      r.learned.meanPathLength.toFixed(2),
-      r.learned.msPerPlan.toFixed(3),
-      r.learned.collisions,
-      r.learned.timeouts,
-    ]);
-    table.push([
-      '',
-      'classical A*',
-      pct(r.classical.successRate),
-      r.classical.spl.toFixed(3),
-      r.classical.meanPathLength.toFixed(2),
-      r.classical.msPerPlan.toFixed(3),
-      '',
-      '',
-    ]);
+    table.push(row(`${kind} (${after[i].episodes})`, 'learned, untrained', before[i].learned));
+    table.push(row('', `learned, ${steps} steps`, after[i].learned));
+    if (loaded) table.push(row('', 'learned, --weights', loaded[i].learned));
+    table.push(row('', 'classical A*', after[i].classical));
   });
-  table.push([
-    'U start → end',
-    '',
-    `${summary.ulStart.toFixed(3)} → ${summary.ulEnd.toFixed(3)}`,
-    '',
-    '',
-    '',
-    '',
-    '',
-  ]);
-  table.push([
-    'L start → end',
-    '',
-    `${summary.llStart.toFixed(3)} → ${summary.llEnd.toFixed(3)}`,
-    '',
-    '',
-    '',
-    '',
-    '',
-  ]);
-  table.push(['ms per step (median)', '', summary.msPerStep.toFixed(1), '', '', '', '', '']);
+  const blank = ['', '', '', '', ''];
+  table.push(['U start → end', '', `${summary.ulStart.toFixed(3)} → ${summary.ulEnd.toFixed(3)}`, ...blank]);
+  table.push(['L start → end', '', `${summary.llStart.toFixed(3)} → ${summary.llEnd.toFixed(3)}`, ...blank]);
+  table.push(['ms per step (median)', '', summary.msPerStep.toFixed(1), ...blank]);
 
-  const side = (c: Comparison['learned'] | Comparison['classical']) => ({
-    successRate: c.successRate,
-    spl: c.spl,
-    msPerPlan: c.msPerPlan,
-    meanPathLength: c.meanPathLength,
-  });
+  const weights = loaded ? pooled(loaded) : null;
   return {
     table,
     json: {
@@ -161,14 +163,19 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
       trainSeconds,
       diverged: trained.divergence ?? null,
       episodes: all.episodes,
-      learned: {
-        ...side(all.learned),
-        collisions: all.learned.collisions,
-        timeouts: all.learned.timeouts,
-        rayCastMs: all.learned.rayCastMs,
-      },
+      learned: { ...side(all.learned), rayCastMs: all.learned.rayCastMs },
       classical: side(all.classical),
       untrained: side(pooled(before).learned),
+      ...(weights
+        ? {
+            weights: {
+              folder: flags.weights,
+              ...side(weights.learned),
+              splRatio: weights.learned.spl / all.classical.spl,
+              speedup: all.classical.msPerPlan / weights.learned.msPerPlan,
+            },
+          }
+        : {}),
       byKind: Object.fromEntries(
         EVAL_KINDS.map((kind, i) => [
           kind,

@@ -12,6 +12,7 @@ import { driveStep, type DriveState } from './drive.ts';
 import {
   compareDetailed,
   compareOnEpisodes,
+  DEFAULT_DRIVE_OPTIONS,
   heldOutEpisodes,
   sceneEpisode,
   type Comparison,
@@ -27,7 +28,6 @@ import { sampleBatch, type PreparedWorld } from './training-data.ts';
 import { WORLD_KINDS, type Pose2, type World, type WorldKind } from './types.ts';
 import { fearLabel, upperLevelCost, type UlSettings } from './ul-cost.ts';
 import { parsePose, parseWorld, type WorldCache } from './world-input.ts';
-import { DEFAULT_DRIVE_PARAMS } from './drive.ts';
 
 export interface CommandContext {
   net: PlannerNet;
@@ -198,7 +198,7 @@ async function drive(ctx: CommandContext, payload: unknown): Promise<DriveRespon
     );
     last = { path: p.path, fear: p.fear, depth: p.depth };
     for (let s = 0; s < replanEvery && state.status === 'running'; s++) {
-      state = driveStep(world, state, p.path, world.goal, DEFAULT_DRIVE_PARAMS);
+      state = driveStep(world, state, p.path, world.goal, DEFAULT_DRIVE_OPTIONS.drive);
       trace.push(state.pose.x, state.pose.y);
     }
   }

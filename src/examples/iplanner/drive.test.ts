@@ -81,4 +81,20 @@ describe('drive mode', () => {
     expect(s.pose.x).toBeCloseTo(5, 10);
     expect(s.pose.y).toBeCloseTo(6, 10);
   });
+
+  it('with a look-ahead, faces the plan point that far ahead (turning in place), without changing where it drives', () => {
+    const plan = [2, 2, 6, 2, 6, 8];
+    let a = initialDriveState({ x: 2, y: 2, yaw: 1 });
+    let b = a;
+    for (let i = 0; i < 3; i++) {
+      a = driveStep(open, a, plan, { x: 6, y: 8 }, { speed: 1, dt: 1, lookahead: 1.5 });
+      b = driveStep(open, b, plan, { x: 6, y: 8 }, { speed: 1, dt: 1 });
+    }
+    expect(a.pose.x).toBeCloseTo(5, 10);
+    expect(a.pose.y).toBeCloseTo(2, 10);
+    expect(b.pose.yaw).toBeCloseTo(0, 10);
+    // 1.5 m ahead of (5, 2) along the plan is (6, 2.5).
+    expect(a.pose.yaw).toBeCloseTo(Math.atan2(0.5, 1), 10);
+    expect(a.travelled).toBeCloseTo(b.travelled, 12);
+  });
 });

@@ -18,6 +18,11 @@ export interface DriveParams {
   /** Episode time limit (s). */
   timeLimit: number;
   robotRadius: number;
+  /**
+   * Heading (m): 0 faces along the last bit driven; > 0 turns the robot (in place, as a differential drive can)
+   * to face the plan's point this far ahead, like a pure-pursuit tracker, so the camera looks where the path goes.
+   */
+  lookahead: number;
 }
 
 export const DEFAULT_DRIVE_PARAMS: DriveParams = {
@@ -26,6 +31,7 @@ export const DEFAULT_DRIVE_PARAMS: DriveParams = {
   goalTolerance: 0.5,
   timeLimit: 60,
   robotRadius: 0.3,
+  lookahead: 0,
 };
 
 export type DriveStatus = 'running' | 'reached' | 'collided' | 'timeout';
@@ -102,9 +108,10 @@ export function driveStep(
   const p = { ...DEFAULT_DRIVE_PARAMS, ...params };
   const time = state.time + p.dt;
   let moved: number[] = [state.pose.x, state.pose.y];
+  let s1 = 0;
   if (plan.length >= 4) {
     const s0 = projectOnPath(plan, state.pose.x, state.pose.y);
-    const s1 = Math.min(pathLength(plan), s0 + p.speed * p.dt);
+    s1 = Math.min(pathLength(plan), s0 + p.speed * p.dt);
     if (s1 > s0) moved = [state.pose.x, state.pose.y, ...subPath(plan, s0, s1)];
   }
   const m = moved.length / 2;
@@ -116,6 +123,14 @@ export function driveStep(
     if (Math.hypot(dx, dy) > 1e-9) {
       yaw = Math.atan2(dy, dx);
       break;
+    }
+  }
+  if (p.lookahead > 0 && m > 1) {
+    const ahead = subPath(plan, s1, s1 + p.lookahead);
+    if (ahead.length >= 2) {
+      const tx = ahead[ahead.length - 2] - end.x;
+      const ty = ahead[ahead.length - 1] - end.y;
+      if (Math.hypot(tx, ty) > 1e-6) yaw = Math.atan2(ty, tx);
     }
   }
   const next: DriveState = {

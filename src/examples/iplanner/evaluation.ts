@@ -89,7 +89,7 @@ export interface DriveOptions {
 
 export const DEFAULT_DRIVE_OPTIONS: DriveOptions = {
   replanEvery: 2,
-  drive: {},
+  drive: { lookahead: 1.5 },
   timeBase: 10,
   timePerMetre: 3,
 };
@@ -179,7 +179,8 @@ export async function learnedPlanLatency(
   plans = 20,
 ): Promise<{ msPerPlan: number; rayCastMs: number }> {
   if (!episodes.length) return { msPerPlan: NaN, rayCastMs: NaN };
-  const warm = Math.min(3, plans);
+  // Enough warm-up for the JIT and the backend's first calls of this shape.
+  const warm = 10;
   const ms: number[] = [];
   const ray: number[] = [];
   for (let i = 0; i < plans + warm; i++) {

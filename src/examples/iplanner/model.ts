@@ -3,7 +3,7 @@
  * (robot frame, metres) and a collision probability, the fear. Functional tfjs ops on seeded variables, fixed
  * shapes per batch size, NHWC.
  *
- *   depth [B, 32, 64, 1] (z-depth / maxRange, 0 = no return)
+ *   depth [B, 32, 64, 1] (nearness 1 − z-depth / maxRange, 0 = no return)
  *     → conv 3×3/2 (8) → conv 3×3/2 (16) → conv 3×3/2 (32) → [B, 4, 8, 32] → dense 64      (visual features)
  *   goal  [B, 2] (robot frame, m) → (x, y, ‖g‖)/horizon → dense 32                         (goal features)
  *   concat → dense 64 → key-point offsets Δ [B, k, 2] and the fear logit
@@ -62,7 +62,7 @@ export interface PlannerNet {
   readonly spec: PlannerNetSpec;
   /** θ, in a fixed order (checkpoints match by order and shape). */
   readonly variables: tf.Variable[];
-  /** f(θ, x) for a batch: normalised depth [B, H, W, 1] and the goal [B, 2] (robot frame, m). */
+  /** f(θ, x) for a batch: nearness images [B, H, W, 1] (normaliseDepth) and the goal [B, 2] (robot frame, m). */
   apply(depth: tf.Tensor4D, goal: tf.Tensor2D): PlannerOutput;
   dispose(): void;
 }
@@ -197,7 +197,11 @@ export function clipGoal(x: number, y: number, horizon: number): { x: number; y:
   return d > horizon ? { x: (x * horizon) / d, y: (y * horizon) / d } : { x, y };
 }
 
-/** z-depth (m) → the network's input: depth / maxRange, 0 (no return) kept as 0. */
+/**
+ * z-depth (m) → the network's input, nearness 1 − depth / maxRange: near obstacles are large, and "no return" (0:
+ * nothing within range, or a dropped pixel) reads as far away, which is what it usually means.
+ */
 export function normaliseDepth(depth: Float32Array, maxRange: number, out: Float32Array, offset = 0): void {
-  for (let i = 0; i < depth.length; i++) out[offset + i] = Math.min(1, depth[i] / maxRange);
+  for (let i = 0; i < depth.length; i++)
+    out[offset + i] = depth[i] > 0 ? Math.max(0, 1 - depth[i] / maxRange) : 0;
 }

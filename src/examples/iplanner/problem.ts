@@ -7,6 +7,7 @@
  * The gradient crosses the LL by one constant matmul; ∂U/∂W comes from TypeScript through a tf.customGrad bridge.
  * No expert paths anywhere. On-demand commands: plan, drive, evaluate, gradcheck (see commands.ts).
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { Problem, ProblemFactory, TrainingSettings } from '../../il/problem.ts';
 import { createRng, type Rng } from '../../il/rng.ts';
 import { DEFAULT_CAMERA, type DepthCameraSpec } from './camera.ts';
@@ -47,7 +48,7 @@ export function ulSettingsOf(params: IPlannerParams): Partial<UlSettings> {
 }
 
 export class IPlannerProblem implements Problem<IPlannerSnapshot> {
-  readonly variables;
+  readonly variables: tf.Variable[];
   readonly net: PlannerNet;
   readonly op: SplineOperator;
   readonly spline: SplineTensors;

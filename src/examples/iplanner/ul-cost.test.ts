@@ -144,4 +144,31 @@ describe('UL cost terms', () => {
     );
     expect(r.total).toBeCloseTo(r.terms.obstacle, 12);
   });
+
+  it('smoothing: |x|_ε = √(x² + ε²) − ε in the motion and goal terms, within ε of the exact terms, smooth at the kink', () => {
+    const eps = 0.05;
+    const line = Float64Array.from(
+      { length: 102 },
+      (_, i) => ((i % 2 === 0 ? goal.x : goal.y) * Math.floor(i / 2)) / 50,
+    );
+    // On the straight line both kinks are hit exactly: the smoothed terms are 0 with a zero gradient.
+    const onLine = motionTerm(line, goal, undefined, eps);
+    expect(onLine.value).toBeCloseTo(0, 12);
+    expect(Math.max(...onLine.grad.map(Math.abs))).toBeLessThan(1e-9);
+    const atGoal = goalTerm(line, goal, eps);
+    expect(atGoal.value).toBeCloseTo(0, 12);
+    expect(Math.max(...atGoal.grad.map(Math.abs))).toBeLessThan(1e-6);
+    for (const w of waypoints) {
+      const exact = motionTerm(w, goal);
+      const smooth = motionTerm(w, goal, undefined, eps);
+      expect(smooth.value).toBeLessThanOrEqual(exact.value + 1e-12);
+      expect(smooth.value).toBeGreaterThanOrEqual(exact.value - 50 * eps);
+      checkGradient((x) => motionTerm(x, goal, undefined, eps), w);
+      const d = Math.hypot(w[100] - goal.x, w[101] - goal.y);
+      expect(goalTerm(w, goal, eps).value).toBeCloseTo(Math.log1p(Math.sqrt(d * d + eps * eps) - eps), 12);
+      checkGradient((x) => goalTerm(x, goal, eps), w);
+    }
+    const r = upperLevelCost(waypoints[0], 0.4, { pose, goal, map }, { smoothing: eps });
+    expect(r.terms.motion).toBeCloseTo(motionTerm(waypoints[0], goal, undefined, eps).value, 12);
+  });
 });

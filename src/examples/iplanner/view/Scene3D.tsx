@@ -150,17 +150,17 @@ export function Scene3D({ world, selectedId, robot, paths, camera, onPick, onDep
     };
   }, [camera, onDepthRenderer, failure]);
 
-  // Frame the world when a new one is loaded (not on every edit).
+  // Frame the robot and its goal when a new world is loaded (not on every edit): from high up and a little south,
+  // so that paths between tall trunks stay visible.
   const worldKey = `${world.kind}|${world.seed}|${world.bounds.maxX}|${world.bounds.maxY}`;
   useEffect(() => {
     const t = three.current;
     if (!t) return;
-    const b = world.bounds;
-    const cx = (b.minX + b.maxX) / 2;
-    const cy = (b.minY + b.maxY) / 2;
-    const size = Math.max(b.maxX - b.minX, b.maxY - b.minY);
-    t.view.position.set(cx - 0.15 * size, cy - 1.05 * size, 0.95 * size);
-    t.controls.target.set(cx, cy, 0);
+    const mx = (world.start.x + world.goal.x) / 2;
+    const my = (world.start.y + world.goal.y) / 2;
+    const span = Math.max(10, 1.6 * Math.hypot(world.goal.x - world.start.x, world.goal.y - world.start.y));
+    t.view.position.set(mx, my - 0.5 * span, 1.05 * span);
+    t.controls.target.set(mx, my, 0);
     t.controls.update();
     t.render();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new world re-frames the camera

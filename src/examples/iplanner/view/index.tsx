@@ -233,7 +233,7 @@ function IPlannerView({
                 width={DEFAULT_CAMERA.width}
                 height={DEFAULT_CAMERA.height}
                 maxRange={DEFAULT_CAMERA.maxRange}
-                label="WebGL depth render"
+                label="WebGL depth render (at the checked pose)"
               />
             </>
           )}

@@ -41,18 +41,18 @@ function disposeObject(root: THREE.Object3D): void {
   });
 }
 
-/** A polyline (world xy, interleaved) a little above the ground. */
-function polyline(points: ArrayLike<number>, color: number, z: number, dashed = false): THREE.Line {
-  const positions: number[] = [];
-  for (let i = 0; i + 1 < points.length; i += 2) positions.push(points[i], points[i + 1], z);
-  const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.Float32BufferAttribute(positions, 3));
-  const material = dashed
-    ? new THREE.LineDashedMaterial({ color, dashSize: 0.25, gapSize: 0.15 })
-    : new THREE.LineBasicMaterial({ color });
-  const line = new THREE.Line(geometry, material);
-  if (dashed) line.computeLineDistances();
-  return line;
+/** A path (world xy, interleaved) as a thin tube a little above the ground (GL lines are always 1 px wide). */
+function tube(points: ArrayLike<number>, color: number, z: number, radius: number): THREE.Mesh {
+  const vertices: THREE.Vector3[] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const v = new THREE.Vector3(points[i], points[i + 1], z);
+    if (!vertices.length || vertices[vertices.length - 1].distanceTo(v) > 1e-3) vertices.push(v);
+  }
+  if (vertices.length < 2) vertices.push(vertices[0].clone().add(new THREE.Vector3(1e-3, 0, 0)));
+  const path = new THREE.CurvePath<THREE.Vector3>();
+  for (let i = 0; i + 1 < vertices.length; i++) path.add(new THREE.LineCurve3(vertices[i], vertices[i + 1]));
+  const geometry = new THREE.TubeGeometry(path, Math.min(600, 2 * vertices.length), radius, 6, false);
+  return new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color }));
 }
 
 export class IPlannerScene {
@@ -85,16 +85,30 @@ export class IPlannerScene {
       new THREE.ConeGeometry(0.12, 0.3, 16).rotateZ(-Math.PI / 2).translate(0.35, 0, 0.45),
       new THREE.MeshStandardMaterial({ color: 0xffffff }),
     );
-    this.robot.add(body, nose);
+    // A mast and a ring at the goal tolerance keep the robot and the goal visible among tall trunks.
+    const mast = new THREE.Mesh(
+      new THREE.CylinderGeometry(0.05, 0.05, 1.6, 12).rotateX(Math.PI / 2).translate(0, 0, 0.8),
+      new THREE.MeshStandardMaterial({ color: COLORS.robot }),
+    );
+    this.robot.add(body, nose, mast);
     // The frustum is drawn short (2 m) so it does not hide the scene; the depth render uses the full range.
     this.frustumCamera = new THREE.PerspectiveCamera(45, 2, camera.near, 2);
     this.frustum = new THREE.CameraHelper(this.frustumCamera);
     this.overlay.add(this.frustum);
 
     this.goal = new THREE.Mesh(
-      new THREE.ConeGeometry(0.25, 0.8, 24).rotateX(-Math.PI / 2).translate(0, 0, 0.4),
+      new THREE.CylinderGeometry(0.06, 0.06, 2, 12).rotateX(Math.PI / 2).translate(0, 0, 1),
       new THREE.MeshStandardMaterial({ color: COLORS.goal }),
     );
+    const ring = new THREE.Mesh(
+      new THREE.TorusGeometry(0.5, 0.05, 8, 48).translate(0, 0, 0.05),
+      new THREE.MeshStandardMaterial({ color: COLORS.goal }),
+    );
+    const flag = new THREE.Mesh(
+      new THREE.BoxGeometry(0.5, 0.04, 0.32).translate(0.25, 0, 1.82),
+      new THREE.MeshStandardMaterial({ color: COLORS.goal }),
+    );
+    this.goal.add(ring, flag);
     this.overlay.add(this.goal);
   }
 
@@ -167,13 +181,13 @@ export class IPlannerScene {
     disposeObject(this.paths);
     this.paths.clear();
     if (p.classical && p.classical.length >= 4)
-      this.paths.add(polyline(p.classical, COLORS.classical, 0.06, true));
-    if (p.trace && p.trace.length >= 4) this.paths.add(polyline(p.trace, COLORS.trace, 0.03));
-    if (p.learned && p.learned.length >= 4) this.paths.add(polyline(p.learned, COLORS.learned, 0.09));
+      this.paths.add(tube(p.classical, COLORS.classical, 0.05, 0.05));
+    if (p.trace && p.trace.length >= 4) this.paths.add(tube(p.trace, COLORS.trace, 0.03, 0.04));
+    if (p.learned && p.learned.length >= 4) this.paths.add(tube(p.learned, COLORS.learned, 0.08, 0.07));
     if (p.keypoints) {
       const material = new THREE.MeshStandardMaterial({ color: COLORS.keypoint });
       for (let i = 0; i + 1 < p.keypoints.length; i += 2) {
-        const dot = new THREE.Mesh(new THREE.SphereGeometry(0.09, 12, 8), material);
+        const dot = new THREE.Mesh(new THREE.SphereGeometry(0.14, 12, 8), material);
         dot.position.set(p.keypoints[i], p.keypoints[i + 1], 0.09);
         this.paths.add(dot);
       }
