@@ -14,6 +14,13 @@ export interface BenchArgs {
    * is absent: benches stay free of Node APIs and say what they skipped.
    */
   readSharedData: (relativePath: string) => Uint8Array | null;
+  /**
+   * A full garbage collection, where V8 allows one (null otherwise): benches that time two implementations call it
+   * between timed blocks so neither pays for the other's garbage.
+   */
+  collectGarbage: (() => void) | null;
+  /** Reads a file the user named (e.g. `--weights DIR/model.json`); throws with the path on failure. */
+  readFile: (path: string) => Uint8Array;
 }
 
 /** A bench returns a human-readable table and the JSON object printed as the very last stdout line. */

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { parseArgs, intFlag, formatTable } from './args';
 import { sharedDataDir } from './shared-data-dir';
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
     backend: backend as 'cpu' | 'wasm' | undefined,
     flags: rest,
     log: (line) => process.stderr.write(`${line}\n`),
+    readFile: (path) => new Uint8Array(readFileSync(path)),
+    collectGarbage: exposeGc(),
     readSharedData: (relativePath) => {
       const path = join(sharedDataDir, relativePath);
       return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
@@ -37,6 +41,17 @@ async function main(): Promise<void> {
   });
   console.log(formatTable(result.table));
   console.log(JSON.stringify({ example: id, ...result.json }));
+}
+
+/** V8's gc(), exposed at run time (no --expose-gc flag needed on the command line); null where V8 refuses. */
+function exposeGc(): (() => void) | null {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    return typeof gc === 'function' ? () => void gc() : null;
+  } catch {
+    return null;
+  }
 }
 
 main().catch((e: unknown) => {

@@ -3,6 +3,8 @@
  * multi-agent TSP from a TSPLIB file and print one JSON line. Exit codes: 0 solved, 1 bad file, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { setupNodeBackend } from '../il/node-backend';
 import {
   MtspUsageError,
   type MtspCommand,
@@ -33,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const result = await runMtspCommand(command, text, command.tsp);
+    // The learned method runs a tfjs network: wasm, as everywhere in Node.
+    if (command.method === 'learned') await setupNodeBackend('wasm');
+    const result = await runMtspCommand(command, text, command.tsp, (path) => readFile(path));
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   } catch (error) {

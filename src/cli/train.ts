@@ -4,7 +4,7 @@ import { findExample } from '../examples/catalog';
 import { loadProblemFactory } from '../examples/problems';
 import { encodeVariables } from '../il/checkpoint';
 import { summarise, trainHeadless } from '../il/headless';
-import { useNodeBackend } from '../il/node-backend';
+import { setupNodeBackend } from '../il/node-backend';
 import { intFlag, parseArgs } from './args';
 
 /**
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const backend = flags.backend === 'cpu' ? 'cpu' : 'wasm';
-  const choice = await useNodeBackend(backend);
+  const choice = await setupNodeBackend(backend);
   const settings = {
     ...meta.defaults,
     ...preset.settings,

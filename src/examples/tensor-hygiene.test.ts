@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../il/node-backend';
+import { setupNodeBackend } from '../il/node-backend';
 import { Trainer } from '../il/trainer';
 import { catalog } from './catalog';
 import { problemLoaders } from './problems';
@@ -12,7 +12,7 @@ import { problemLoaders } from './problems';
 const STEPS = 500;
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await setupNodeBackend('wasm');
 });
 
 describe('tensor count stays flat over 500 training steps', () => {

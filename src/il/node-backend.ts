@@ -13,6 +13,3 @@ export async function setupNodeBackend(requested: 'wasm' | 'cpu' | 'auto' = 'was
     prepare: { wasm: registerWasmTrainingKernels },
   });
 }
-
-/** Former name, kept while callers move to setupNodeBackend (it is not a React hook). */
-export const useNodeBackend = setupNodeBackend;

@@ -1,5 +1,5 @@
 import type { BenchRunner } from '../../cli/bench-types';
-import { useNodeBackend } from '../../il/node-backend';
+import { setupNodeBackend } from '../../il/node-backend';
 import { summarise, trainHeadless } from '../../il/headless';
 import { relativeError } from '../../il/gradients/finite-difference';
 import { explorerFactory, type ExplorerProblem } from './problem';
@@ -10,7 +10,7 @@ import { explorerMeta } from './meta';
  * (K = 1, 10, 100) and implicit (n = 1, 5, 50) hypergradients are from the closed form.
  */
 export const run: BenchRunner = async ({ seed, steps = 300, backend, flags, log }) => {
-  const choice = await useNodeBackend(backend ?? 'wasm');
+  const choice = await setupNodeBackend(backend ?? 'wasm');
   const preset =
     explorerMeta.presets.find((p) => p.id === (flags.preset ?? 'prune')) ?? explorerMeta.presets[0];
   const settings = { ...explorerMeta.defaults, ...preset.settings, seed };

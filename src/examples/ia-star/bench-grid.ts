@@ -35,27 +35,6 @@ const CLASSES: readonly MapClass[] = [
 
 const BLOCK = 10;
 
-/**
- * A full garbage collection between timed blocks, so neither side pays for the other's garbage (PathFinding.js
- * allocates two grids of node objects per query); each still pays for its own. Null where V8 refuses.
- */
-async function exposeGc(): Promise<(() => void) | null> {
-  try {
-    // Imported by computed name: this file sits in the app's type scope, which has no Node types.
-    const v8 = (await import(/* @vite-ignore */ `node:${'v8'}`)) as {
-      setFlagsFromString(flags: string): void;
-    };
-    const vm = (await import(/* @vite-ignore */ `node:${'vm'}`)) as {
-      runInNewContext(code: string): unknown;
-    };
-    v8.setFlagsFromString('--expose-gc');
-    const gc: unknown = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? () => void gc() : null;
-  } catch {
-    return null;
-  }
-}
-
 interface Query {
   start: GridPoint;
   goal: GridPoint;
@@ -109,7 +88,7 @@ interface ClassFigures {
   mismatches: number;
 }
 
-export const run: BenchRunner = async ({ seed, flags, log }) => {
+export const run: BenchRunner = async ({ seed, flags, log, collectGarbage }) => {
   const size = Number(flags.size ?? 512);
   const mapsPerClass = Number(flags.maps ?? 2);
   const queriesPerMap = Number(flags.queries ?? 100);
@@ -118,7 +97,7 @@ export const run: BenchRunner = async ({ seed, flags, log }) => {
     diagonalMovement: PF.DiagonalMovement.OnlyWhenNoObstacles,
     heuristic: PF.Heuristic.octile,
   });
-  const collect = await exposeGc();
+  const collect = collectGarbage;
   const figures: ClassFigures[] = [];
   const mismatchExamples: string[] = [];
   for (const cls of CLASSES) {

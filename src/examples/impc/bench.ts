@@ -1,6 +1,6 @@
 import type { BenchRunner } from '../../cli/bench-types';
 import { summarise, trainHeadless } from '../../il/headless';
-import { useNodeBackend } from '../../il/node-backend';
+import { setupNodeBackend } from '../../il/node-backend';
 import { type ControllerRow, compareControllers } from './compare';
 import { impcMeta } from './meta';
 import { readPsi } from './model';
@@ -29,7 +29,7 @@ const lower = (a: number, b: number): number => 1 - a / b;
  * differences) at the trained ψ.
  */
 export const run: BenchRunner = async ({ seed, steps = 500, backend, flags, log }) => {
-  const choice = await useNodeBackend(backend ?? 'wasm');
+  const choice = await setupNodeBackend(backend ?? 'wasm');
   const preset = impcMeta.presets.find((p) => p.id === (flags.preset ?? 'identify')) ?? impcMeta.presets[0];
   const settings = { ...impcMeta.defaults, ...preset.settings, seed };
   log(`impc: training ${steps} steps on ${choice.name} (preset ${preset.id}, seed ${seed})`);

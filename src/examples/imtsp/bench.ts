@@ -1,6 +1,6 @@
-import type { BenchRunner } from '../../cli/bench-types';
+import type { BenchArgs, BenchRunner } from '../../cli/bench-types';
 import { summarise, trainHeadless, type HeadlessRun } from '../../il/headless';
-import { useNodeBackend } from '../../il/node-backend';
+import { setupNodeBackend } from '../../il/node-backend';
 import type { StepReport } from '../../il/trainer';
 import { benchTspEngine, type TspBenchRow } from './bench-solvers';
 import { evaluateHeldOut, type HeldOutRow } from './compare';
@@ -54,22 +54,17 @@ function stepsToReach(surrogate: readonly StepReport[], reinforce: readonly Step
   return at < 0 ? null : at + 1;
 }
 
-/** TSPLIB files from ../shared/data when present (read with a computed import so no browser bundle sees node:fs). */
-async function tsplibFiles(log: (line: string) => void): Promise<ReturnType<typeof parseTsplib>[]> {
-  try {
-    const fsName = 'node:fs';
-    const fs = (await import(/* @vite-ignore */ fsName)) as {
-      readFileSync(path: string, encoding: 'utf8'): string;
-      existsSync(path: string): boolean;
-    };
-    const dir = '../shared/data/tsplib';
-    return ['eil51', 'berlin52', 'st70']
-      .filter((name) => fs.existsSync(`${dir}/${name}.tsp`))
-      .map((name) => parseTsplib(fs.readFileSync(`${dir}/${name}.tsp`, 'utf8'), name));
-  } catch (error) {
-    log(`imtsp: TSPLIB files unavailable (${(error as Error).message}); skipping the engine's gap check`);
-    return [];
-  }
+/** The TSPLIB instances of ../shared/data/tsplib, where that folder is present. */
+function tsplibFiles(
+  read: BenchArgs['readSharedData'],
+  log: (line: string) => void,
+): ReturnType<typeof parseTsplib>[] {
+  const files = ['eil51', 'berlin52', 'st70'].flatMap((name) => {
+    const bytes = read(`tsplib/${name}.tsp`);
+    return bytes ? [parseTsplib(new TextDecoder().decode(bytes), name)] : [];
+  });
+  if (files.length === 0) log("imtsp: ../shared/data/tsplib is absent; skipping the engine's gap check");
+  return files;
 }
 
 async function train(
@@ -95,8 +90,8 @@ async function train(
  * Trains θ with both estimators from the same seed on random N = 50, M = 5 instances, then compares the
  * surrogate-trained network with the baselines on held-out instances of N = 100, 200, 500 and M = 5, 10.
  */
-export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, log }) => {
-  const choice = await useNodeBackend(backend ?? 'wasm');
+export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, log, readSharedData }) => {
+  const choice = await setupNodeBackend(backend ?? 'wasm');
   log(`imtsp: training ${steps} steps per estimator on ${choice.name} (N = 50, M = 5, seed ${seed})`);
   const surrogateRun = await train('surrogate', seed, steps, log);
   const reinforceRun = await train('reinforce', seed, steps, log);
@@ -142,7 +137,7 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, l
     r.trainer.dispose();
     r.problem.dispose();
   }
-  const engine: TspBenchRow[] = benchTspEngine(await tsplibFiles(log), { repeats: 3 });
+  const engine: TspBenchRow[] = benchTspEngine(tsplibFiles(readSharedData, log), { repeats: 3 });
 
   const row = (key: string, method: string) => heldOut[key].find((r) => r.method === method)!;
   const big = 'N500M10';

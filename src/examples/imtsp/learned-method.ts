@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { assignVariables, parseWeightsJson, type WeightsFiles } from '../../il/checkpoint';
-import { useNodeBackend } from '../../il/node-backend';
 import type { MtspSolution } from './allocation';
 import { createImtspVariables, type ImtspVariables } from './imtsp-variables';
 import type { MtspInstance } from './instance';
@@ -11,26 +10,11 @@ import { MtspUsageError } from './mtsp-command';
 /** The weights `--method learned` uses without `--weights`: the shipped ones of the default preset. */
 export const DEFAULT_LEARNED_WEIGHTS = 'public/weights/imtsp/surrogate';
 
-interface FileReader {
-  readFile(path: string): Promise<Uint8Array>;
-}
-
-function inNode(): boolean {
-  return (
-    typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string'
-  );
-}
-
-/** Reads model.json + its shard from a folder: from disk in Node, over fetch elsewhere. */
-async function readWeights(folder: string): Promise<WeightsFiles> {
+/** Reads model.json + its shard from a folder: with the caller's reader (the CLI's file system), else by fetch. */
+async function readWeights(folder: string, readFile?: MtspMethodContext['readFile']): Promise<WeightsFiles> {
   const base = folder.replace(/[\\/]+$/, '');
   const read = async (name: string): Promise<Uint8Array> => {
-    if (inNode()) {
-      // A computed specifier keeps bundlers from pulling node:fs into a browser build.
-      const specifier = 'node:fs/promises';
-      const fs = (await import(/* @vite-ignore */ specifier)) as FileReader;
-      return fs.readFile(`${base}/${name}`);
-    }
+    if (readFile) return readFile(`${base}/${name}`);
     const response = await fetch(`${base}/${name}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
@@ -58,15 +42,16 @@ async function readWeights(folder: string): Promise<WeightsFiles> {
 const loaded = new Map<string, Promise<ImtspVariables>>();
 
 /** The tfjs backend (in Node) and the network with the weights of `context.weights`: done before any timing. */
-export function loadLearnedNetwork(context: Pick<MtspMethodContext, 'weights'>): Promise<ImtspVariables> {
+export function loadLearnedNetwork(
+  context: Pick<MtspMethodContext, 'weights' | 'readFile'>,
+): Promise<ImtspVariables> {
   const folder = context.weights ?? DEFAULT_LEARNED_WEIGHTS;
   let pending = loaded.get(folder);
   if (!pending) {
     pending = (async () => {
-      if (inNode()) await useNodeBackend('wasm');
       const variables = createImtspVariables(0);
       try {
-        assignVariables('imtsp', variables.all, await readWeights(folder));
+        assignVariables('imtsp', variables.all, await readWeights(folder, context.readFile));
         return variables;
       } catch (error) {
         tf.dispose(variables.all);

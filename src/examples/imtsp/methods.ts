@@ -14,6 +14,8 @@ export interface MtspMethodContext {
   timeLimitMs?: number;
   /** TSP engine settings (metric, exact threshold...) used for every agent's tour. */
   tsp?: TspOptions;
+  /** How `weights` files are read: the CLI passes the file system; elsewhere they are fetched. */
+  readFile?: (path: string) => Promise<Uint8Array>;
 }
 
 /** One way of solving a min-max mTSP instance. */

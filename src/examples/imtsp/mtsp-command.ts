@@ -115,6 +115,7 @@ export async function runMtspCommand(
   command: MtspCommand,
   fileText: string,
   fileName: string,
+  readFile?: MtspMethodContext['readFile'],
 ): Promise<MtspReport> {
   const parsed = parseTsplib(fileText, fileName.replace(/^.*[\\/]/, '').replace(/\.tsp$/i, ''));
   const method = getMtspMethod(command.method);
@@ -124,6 +125,7 @@ export async function runMtspCommand(
     weights: command.weights,
     timeLimitMs: command.timeLimitMs,
     tsp: { metric: command.distance === 'tsplib' ? TSPLIB_METRIC[parsed.edgeWeightType] : 'euclidean' },
+    readFile,
   };
   if (command.agents > 1) await method.prepare?.(context);
   const start = performance.now();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../il/node-backend';
+import { setupNodeBackend } from '../../il/node-backend';
 import { Trainer } from '../../il/trainer';
 import { runImtspCommand } from './commands';
 import type { EstimatorCheck } from './estimator-check';
@@ -13,7 +13,7 @@ import { imtspFactory, type ImtspProblem } from './problem';
 import { heldOutInstances } from './training-data';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await setupNodeBackend('wasm');
 });
 
 const settings = { ...imtspMeta.defaults, batchSize: 4 };

@@ -1,7 +1,7 @@
-import type { BenchRunner } from '../../cli/bench-types.ts';
+import type { BenchArgs, BenchRunner } from '../../cli/bench-types.ts';
 import { assignVariables, parseWeightsJson } from '../../il/checkpoint.ts';
 import { summarise, trainHeadless } from '../../il/headless.ts';
-import { useNodeBackend } from '../../il/node-backend.ts';
+import { setupNodeBackend } from '../../il/node-backend.ts';
 import { navigationMetrics } from './metrics.ts';
 import { iplannerMeta } from './meta.ts';
 import { compareOnEpisodes, heldOutEpisodes, type Comparison } from './evaluation.ts';
@@ -44,18 +44,11 @@ function pooled(rows: Comparison[]): Comparison {
   };
 }
 
-/** The one Node API the bench needs, loaded at run time (this folder is also compiled for the browser). */
-interface NodeFs {
-  readFileSync(path: string, encoding?: 'utf8'): Uint8Array | string;
-}
-
 /** Loads tfjs weight files (model.json + weights.bin in a folder) into the problem's θ. */
-async function loadWeights(problem: IPlannerProblem, folder: string): Promise<void> {
-  const fsModule = 'node:fs';
-  const fs = (await import(/* @vite-ignore */ fsModule)) as NodeFs;
-  const bin = fs.readFileSync(`${folder}/weights.bin`) as Uint8Array;
+function loadWeights(problem: IPlannerProblem, folder: string, readFile: BenchArgs['readFile']): void {
+  const bin = readFile(`${folder}/weights.bin`);
   assignVariables('iplanner', problem.variables, {
-    json: parseWeightsJson(fs.readFileSync(`${folder}/model.json`, 'utf8') as string),
+    json: parseWeightsJson(new TextDecoder().decode(readFile(`${folder}/model.json`))),
     bin: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
   });
 }
@@ -89,8 +82,8 @@ const side = (c: Comparison['learned'] | Comparison['classical']) => ({
  * `--weights DIR` it also evaluates those weights (e.g. the shipped public/weights/iplanner/forest-rooms, trained
  * for longer than the bench's budget) on the same episodes.
  */
-export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, flags, log }) => {
-  const choice = await useNodeBackend(backend ?? 'wasm');
+export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, flags, log, readFile }) => {
+  const choice = await setupNodeBackend(backend ?? 'wasm');
   const preset =
     iplannerMeta.presets.find((p) => p.id === (flags.preset ?? 'forest-rooms')) ?? iplannerMeta.presets[0];
   const settings = { ...iplannerMeta.defaults, ...preset.settings, seed };
@@ -129,7 +122,7 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
   let loaded: Comparison[] | null = null;
   if (typeof flags.weights === 'string') {
     log(`iplanner: evaluating the weights in ${flags.weights}`);
-    await loadWeights(fresh, flags.weights);
+    loadWeights(fresh, flags.weights, readFile);
     loaded = await evaluate(fresh);
   }
   fresh.dispose();

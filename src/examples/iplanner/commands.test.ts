@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../il/node-backend.ts';
+import { setupNodeBackend } from '../../il/node-backend.ts';
 import { classicalPlan } from './baseline.ts';
 import { pathLength } from './collision.ts';
 import type { DriveResponse, EvaluateResponse, PlanResponse } from './commands.ts';
@@ -16,7 +16,7 @@ let problem: IPlannerProblem;
 const world = generateWorld('forest', 2);
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await setupNodeBackend('wasm');
   problem = (await iplannerFactory.create(
     { seed: 1, learningRate: 0.003, batchSize: 8, optimizer: 'adam' },
     iplannerFactory.parseParams({ ...DEFAULT_IPLANNER_PARAMS, trainWorlds: 1 }),

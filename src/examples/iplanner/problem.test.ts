@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../il/node-backend.ts';
+import { setupNodeBackend } from '../../il/node-backend.ts';
 import { createRng } from '../../il/rng.ts';
 import { Trainer } from '../../il/trainer.ts';
 import { DEFAULT_CAMERA } from './camera.ts';
@@ -19,7 +19,7 @@ const settings = { seed: 7, learningRate: 0.003, batchSize: 8, optimizer: 'adam'
 const params = { ...DEFAULT_IPLANNER_PARAMS, trainWorlds: 2 };
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await setupNodeBackend('wasm');
 });
 
 async function create(seed = settings.seed, p = params): Promise<IPlannerProblem> {

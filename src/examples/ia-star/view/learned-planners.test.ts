@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../../il/node-backend';
+import { setupNodeBackend } from '../../../il/node-backend';
 import { Trainer } from '../../../il/trainer';
 import { generateMap } from '../generate-map.ts';
 import { cellOf } from '../grid-map.ts';
@@ -10,7 +10,7 @@ import { planOnce } from '../search.ts';
 import { learnedPlan, otherMode } from './learned-planners.ts';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await setupNodeBackend('wasm');
 });
 
 describe('the learned planners on the main thread', () => {
