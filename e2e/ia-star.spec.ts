@@ -76,7 +76,10 @@ test.describe('iA* learning', () => {
     expect(page.url()).toContain('v.push=true');
     // …on the map in the editor too: the gradient of U for "this map".
     await page.getByTestId('showcase-select').selectOption('editor');
-    await expect(page.getByTestId('guidance-canvas')).toHaveAttribute('aria-label', /on the map in the editor/);
+    await expect(page.getByTestId('guidance-canvas')).toHaveAttribute(
+      'aria-label',
+      /on the map in the editor/,
+    );
     expect(page.url()).toContain('v.on=editor');
 
     // The learned search on the big map, replayed like the others.
