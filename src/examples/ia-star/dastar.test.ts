@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../il/rng.ts';
 import { relativeError } from '../../il/gradients/finite-difference.ts';
 import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data.ts';
-import { readNpy } from '../../test-support/npy.ts';
+import { loadReferenceBatch } from './reference-batch.ts';
 import {
   dastarBackward,
   dastarForward,
@@ -163,36 +163,23 @@ describe.skipIf(!hasSharedData)(
   "neural-astar-reference: Neural A*'s DifferentiableAstar on its random cost maps",
   () => {
     it('expands the same cells on all 80 (map, cost map) pairs', () => {
-      const dir = (...p: string[]) => sharedDataPath('neural-astar-reference', ...p);
-      const refs = JSON.parse(readFileSync(dir('cost_refs.json'), 'utf8')) as Record<
-        string,
-        { na_exp: number[]; na_path_cells: number[] }
-      >;
+      const refs = JSON.parse(
+        readFileSync(sharedDataPath('neural-astar-reference', 'cost_refs.json'), 'utf8'),
+      ) as Record<string, { na_exp: number[]; na_path_cells: number[] }>;
+      const read = (path: string) => new Uint8Array(readFileSync(sharedDataPath(path)));
       let checked = 0;
-      for (const size of [32, 64]) {
-        const free = readNpy(dir(`free${size}.npy`));
-        const starts = readNpy(dir(`starts${size}.npy`));
-        const goals = readNpy(dir(`goals${size}.npy`));
+      for (const size of [32, 64] as const) {
         const ws = new DastarWorkspace(size * size);
-        for (const batch of ['b32', 'b1']) {
-          const cost = readNpy(dir(`cost${size}_${batch}.npy`));
-          const cells = size * size;
-          for (let i = 0; i < cost.shape[0]; i++) {
-            const map = createGridMap(
-              size,
-              size,
-              Uint8Array.from({ length: cells }, (_, k) => (free.data[i * cells + k] ? 0 : 1)),
-            );
-            const guidance = Float32Array.from(cost.data.subarray(i * cells, (i + 1) * cells));
-            const start = starts.data[2 * i] * size + starts.data[2 * i + 1];
-            const goal = goals.data[2 * i] * size + goals.data[2 * i + 1];
-            const r = dastarForward({ map, start, goal, guidance }, neuralAstarModel(size, size), ws);
-            expect(r.expansionOrder.length, `${size}_${batch} map ${i}`).toBe(
-              refs[`${size}_${batch}`].na_exp[i],
-            );
-            expect(r.path.length).toBe(refs[`${size}_${batch}`].na_path_cells[i]);
+        for (const costs of ['b32', 'b1'] as const) {
+          const batch = loadReferenceBatch(read, size, costs)!;
+          const ref = refs[`${size}_${costs}`];
+          batch.costs.forEach((guidance, i) => {
+            const query = { map: batch.maps[i], start: batch.starts[i], goal: batch.goals[i], guidance };
+            const r = dastarForward(query, neuralAstarModel(size, size), ws);
+            expect(r.expansionOrder.length, `${size}_${costs} map ${i}`).toBe(ref.na_exp[i]);
+            expect(r.path.length).toBe(ref.na_path_cells[i]);
             checked++;
-          }
+          });
         }
       }
       expect(checked).toBe(80);

@@ -2,8 +2,9 @@ import { createGridMap, type GridMap } from './grid-map.ts';
 import { parseNpy } from './npy.ts';
 
 /**
- * The 32 maps of one size in ../shared/data/neural-astar-reference with their random cost maps (torch.rand, seed
- * 1234): the batch on which the published planners' search forward + backward was timed.
+ * The maps of one size in ../shared/data/neural-astar-reference with their random cost maps (torch.rand, seed 1234):
+ * 'b32' is the batch of 32 on which the published planners' search forward + backward was timed, 'b1' the 8 maps
+ * timed one by one (row i is map i's own cost map).
  */
 export interface ReferenceBatch {
   size: number;
@@ -16,13 +17,14 @@ export interface ReferenceBatch {
 export function loadReferenceBatch(
   read: (relativePath: string) => Uint8Array | null,
   size: 32 | 64,
+  costs: 'b32' | 'b1' = 'b32',
 ): ReferenceBatch | null {
   const file = (name: string) => read(`neural-astar-reference/${name}`);
   const [free, starts, goals, cost] = [
     `free${size}.npy`,
     `starts${size}.npy`,
     `goals${size}.npy`,
-    `cost${size}_b32.npy`,
+    `cost${size}_${costs}.npy`,
   ].map(file);
   if (!free || !starts || !goals || !cost) return null;
   const f = parseNpy(free);

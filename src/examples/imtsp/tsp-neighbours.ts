@@ -8,17 +8,24 @@ export interface NeighbourLists {
   readonly list: Int32Array;
 }
 
-export function nearestNeighbourLists(dist: Float64Array, k: number, wanted: number): NeighbourLists {
-  const count = Math.max(0, Math.min(wanted, k - 1));
-  const list = new Int32Array(k * count);
+/**
+ * The `count` nearest candidates of each of n items, nearest first, where `distance(a, b)` is only asked for the
+ * candidates `allowed(a, b)` admits: one top-k insertion per row, no n×n sort.
+ */
+export function topNearest(
+  n: number,
+  count: number,
+  distance: (a: number, b: number) => number,
+  allowed: (a: number, b: number) => boolean,
+): NeighbourLists {
+  const list = new Int32Array(n * count);
   const best = new Float64Array(count);
-  for (let a = 0; a < k; a++) {
-    const row = a * k;
+  for (let a = 0; a < n; a++) {
     const out = a * count;
     let filled = 0;
-    for (let b = 0; b < k; b++) {
-      if (b === a) continue;
-      const d = dist[row + b];
+    for (let b = 0; b < n; b++) {
+      if (!allowed(a, b)) continue;
+      const d = distance(a, b);
       if (filled === count && d >= best[count - 1]) continue;
       // Insertion into the sorted top-`count` list (short, so a linear shift is cheapest).
       let p = filled < count ? filled++ : count - 1;
@@ -32,4 +39,15 @@ export function nearestNeighbourLists(dist: Float64Array, k: number, wanted: num
     }
   }
   return { count, list };
+}
+
+/** Candidate lists from a k×k distance matrix (the cities of one tour). */
+export function nearestNeighbourLists(dist: Float64Array, k: number, wanted: number): NeighbourLists {
+  const count = Math.max(0, Math.min(wanted, k - 1));
+  return topNearest(
+    k,
+    count,
+    (a, b) => dist[a * k + b],
+    (a, b) => a !== b,
+  );
 }
