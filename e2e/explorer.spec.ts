@@ -1,4 +1,13 @@
-import { expect, measureFrameTimes, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import { mkdirSync } from 'node:fs';
+import {
+  expect,
+  measureFrameTimes,
+  plotEnds,
+  PREVIEW_DIR,
+  saveScreenshot,
+  seriousAxeViolations,
+  test,
+} from './support';
 
 test.describe('bilevel gradient explorer', () => {
   test('trains θ in the worker: U falls, the UI stays smooth, and the page passes axe', async ({
@@ -23,6 +32,15 @@ test.describe('bilevel gradient explorer', () => {
     // The implicit error collapses with CG iterations (n defaults to the training n = 5, rises to 50).
     await expect(page.getByTestId('error-exact')).toHaveText('0 (reference)');
     await saveScreenshot(page, 'explorer');
+    // The landing card's preview: the hypergradient table and the contour with the descent path.
+    const box = await page.locator('.two-col').boundingBox();
+    if (box) {
+      mkdirSync(PREVIEW_DIR, { recursive: true });
+      await page.screenshot({
+        path: `${PREVIEW_DIR}/explorer.png`,
+        clip: { x: box.x, y: box.y, width: box.width, height: (box.width * 9) / 16 },
+      });
+    }
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

@@ -2,7 +2,15 @@ import type { Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { generateMap } from '../src/examples/ia-star/generate-map';
 import { mapFileText, scenFileText } from '../src/examples/ia-star/view/map-files';
-import { expect, measureFrameTimes, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import {
+  PREVIEW_DIR,
+  expect,
+  measureFrameTimes,
+  plotEnds,
+  saveScreenshot,
+  seriousAxeViolations,
+  test,
+} from './support';
 
 /** Page coordinates of a map cell's centre, from the canvas's own layout (offset and cell size, css px). */
 async function cellCentre(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
@@ -275,9 +283,9 @@ test.describe('iA* grid worlds', () => {
     await preview.goto('/#/ia-star?v=1&preset=bugtrap-64');
     await expect(preview.getByTestId('result-astar')).toContainText('expanded');
     const box = (await preview.locator('.ia-stage').boundingBox())!;
-    mkdirSync('public/previews', { recursive: true });
+    mkdirSync(PREVIEW_DIR, { recursive: true });
     await preview.screenshot({
-      path: 'public/previews/ia-star.png',
+      path: `${PREVIEW_DIR}/ia-star.png`,
       clip: { x: box.x, y: box.y, width: box.width, height: (box.width * 9) / 16 },
     });
     await preview.close();

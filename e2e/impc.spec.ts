@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import { PREVIEW_DIR, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 test.describe('iMPC', () => {
   test('trains m, J and the denoiser in the worker, flies a gust, compares and checks gradients', async ({
@@ -62,9 +62,9 @@ test.describe('iMPC', () => {
     await flight.scrollIntoViewIfNeeded();
     const box = await flight.boundingBox();
     if (box) {
-      mkdirSync('public/previews', { recursive: true });
+      mkdirSync(PREVIEW_DIR, { recursive: true });
       await page.screenshot({
-        path: 'public/previews/impc.png',
+        path: `${PREVIEW_DIR}/impc.png`,
         clip: { x: box.x, y: box.y, width: 640, height: 360 },
       });
     }

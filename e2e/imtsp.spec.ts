@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import { PREVIEW_DIR, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 const MALFORMED_TSP = [
   'NAME : broken',
@@ -103,9 +103,9 @@ test.describe('iMTSP', () => {
     await editor.scrollIntoViewIfNeeded();
     const editorBox = await editor.boundingBox();
     if (editorBox) {
-      mkdirSync('public/previews', { recursive: true });
+      mkdirSync(PREVIEW_DIR, { recursive: true });
       await page.screenshot({
-        path: 'public/previews/imtsp.png',
+        path: `${PREVIEW_DIR}/imtsp.png`,
         clip: { x: editorBox.x + 60, y: editorBox.y + 12, width: 640, height: 360 },
       });
     }

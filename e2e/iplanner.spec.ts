@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import { PREVIEW_DIR, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 test.describe('iPlanner', () => {
   test('trains f(θ, x) through the spline, its depth inset matches a WebGL depth render, it drives and compares', async ({
@@ -63,9 +63,9 @@ test.describe('iPlanner', () => {
     await stage.scrollIntoViewIfNeeded();
     const box = await stage.boundingBox();
     if (box) {
-      mkdirSync('public/previews', { recursive: true });
+      mkdirSync(PREVIEW_DIR, { recursive: true });
       await page.screenshot({
-        path: 'public/previews/iplanner.png',
+        path: `${PREVIEW_DIR}/iplanner.png`,
         clip: { x: box.x, y: box.y, width: 640, height: 360 },
       });
     }

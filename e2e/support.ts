@@ -6,6 +6,8 @@ const require = createRequire(import.meta.url);
 const axeSource: string = (require('axe-core') as { source: string }).source;
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
+/** Landing-card crops (640 × 360) each page test writes; `npm run previews` copies them into public/previews. */
+export const PREVIEW_DIR = 'test-results/previews';
 
 /** Every page collects console errors and uncaught exceptions; a test fails if any appeared. */
 export const test = base.extend<{ consoleErrors: string[] }>({

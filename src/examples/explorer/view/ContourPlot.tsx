@@ -21,7 +21,9 @@ export function ContourPlot({ grid, path, features, axisI, axisJ, onAxes }: Prop
     if (!grid) return null;
     const n = grid.ticks.length;
     const logValues = grid.values.map((v) => Math.log10(Math.max(v, 1e-12)));
-    const thresholds = d3.ticks(d3.min(logValues)!, d3.max(logValues)!, 14);
+    const lo = d3.min(logValues)!;
+    // The lowest band starts at the minimum itself, so no part of the grid is left unfilled.
+    const thresholds = [lo, ...d3.ticks(lo, d3.max(logValues)!, 14).filter((t) => t > lo)];
     return { n, thresholds, shapes: d3.contours().size([n, n]).thresholds(thresholds)(logValues) };
   }, [grid]);
   const lo = grid?.ticks[0] ?? -6;
