@@ -122,7 +122,7 @@ class ExplorerProblem implements Problem<ExplorerSnapshot> {
     throw new Error(`explorer: unknown command "${name}"`);
   }
 
-  /** For the bench and tests: the θ the problem currently holds. */
+  /** For the bench and tests: the ridge bilevel problem (data, LL solver and hypergradients) behind this run. */
   get bilevel(): RidgeBilevel {
     return this.ridge;
   }
