@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assignVariables, parseWeightsJson } from '../il/checkpoint';
+import { assignVariables, readWeightsFolder } from '../il/checkpoint';
 import { setupNodeBackend } from '../il/node-backend';
 import { cellOf } from '../examples/ia-star/grid-map';
 import { guidedPlanner, registerGridPlanner } from '../examples/ia-star/grid-planners';
@@ -16,16 +16,15 @@ import { DEFAULT_IA_STAR_PARAMS, type TrainingMode } from '../examples/ia-star/p
  */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function loadNet(path: string): { net: GuidanceNet; guidanceScale: number } {
-  const jsonPath = path.endsWith('.json') ? path : join(path, 'model.json');
-  if (!existsSync(jsonPath)) throw new Error(`no weights at ${jsonPath}`);
-  const json = parseWeightsJson(readFileSync(jsonPath, 'utf8'));
-  const bin = readFileSync(join(dirname(jsonPath), json.weightsManifest[0].paths[0]));
-  const net = new GuidanceNet(0);
-  assignVariables('ia-star', net.variables, {
-    json,
-    bin: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+async function loadNet(path: string): Promise<{ net: GuidanceNet; guidanceScale: number }> {
+  const folder = path.endsWith('.json') ? dirname(path) : path;
+  const files = await readWeightsFolder(folder, (file) => {
+    if (!existsSync(file)) throw new Error(`no weights at ${file}`);
+    return new Uint8Array(readFileSync(file));
   });
+  const { json } = files;
+  const net = new GuidanceNet(0);
+  assignVariables('ia-star', net.variables, files);
   const scale = Number(json.meta['p.guidanceScale'] ?? DEFAULT_IA_STAR_PARAMS.guidanceScale);
   return { net, guidanceScale: Number.isFinite(scale) ? scale : DEFAULT_IA_STAR_PARAMS.guidanceScale };
 }
@@ -38,7 +37,7 @@ function register(mode: TrainingMode, label: string, description: string): void 
     learned: true,
     async create(map, args) {
       await setupNodeBackend('wasm');
-      const { net, guidanceScale } = loadNet(
+      const { net, guidanceScale } = await loadNet(
         args.weightsPath ?? join(projectRoot, 'public', 'weights', 'ia-star', mode),
       );
       const kappa = guidanceWeight(guidanceScale, map.width, map.height);

@@ -2,7 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { baseName } from './variables';
 import { WEIGHTS_SHARD_NAME, type WeightsFiles, type WeightsJson } from './weights-format';
 
-export { parseWeightsJson, WEIGHTS_SHARD_NAME, type WeightsFiles, type WeightsJson } from './weights-format';
+export {
+  parseWeightsJson,
+  readWeightsFolder,
+  WEIGHTS_SHARD_NAME,
+  type WeightsFiles,
+  type WeightsJson,
+} from './weights-format';
 
 export async function encodeVariables(
   example: string,

@@ -37,3 +37,18 @@ export function parseWeightsJson(text: string): WeightsJson {
     throw new Error('model.json must have exactly one weightsManifest group');
   return { meta: {}, ...obj } as WeightsJson;
 }
+
+/**
+ * Reads a weights folder — model.json and the shard it names — with any byte reader (fetch in the browser, the
+ * file system in Node). The reader's own errors pass through unchanged, so each caller words "missing" its way.
+ */
+export async function readWeightsFolder(
+  folder: string,
+  read: (path: string) => Uint8Array | Promise<Uint8Array>,
+): Promise<WeightsFiles> {
+  const base = folder.replace(/[\\/]+$/, '');
+  const json = parseWeightsJson(new TextDecoder().decode(await read(`${base}/model.json`)));
+  const shard = json.weightsManifest[0].paths[0] ?? WEIGHTS_SHARD_NAME;
+  const bytes = await read(`${base}/${shard}`);
+  return { json, bin: bytes.slice().buffer };
+}

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assignVariables, parseWeightsJson, type WeightsFiles } from '../../il/checkpoint';
+import { assignVariables, readWeightsFolder, type WeightsFiles } from '../../il/checkpoint';
 import type { MtspSolution } from './allocation';
 import { createImtspVariables, type ImtspVariables } from './imtsp-variables';
 import type { MtspInstance } from './instance';
@@ -11,31 +11,17 @@ import { MtspUsageError } from './mtsp-command';
 export const DEFAULT_LEARNED_WEIGHTS = 'public/weights/imtsp/surrogate';
 
 /** Reads model.json + its shard from a folder: with the caller's reader (the CLI's file system), else by fetch. */
-async function readWeights(folder: string, readFile?: MtspMethodContext['readFile']): Promise<WeightsFiles> {
-  const base = folder.replace(/[\\/]+$/, '');
-  const read = async (name: string): Promise<Uint8Array> => {
-    if (readFile) return readFile(`${base}/${name}`);
-    const response = await fetch(`${base}/${name}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  let jsonText: string;
-  try {
-    jsonText = new TextDecoder().decode(await read('model.json'));
-  } catch (error) {
-    throw new Error(`cannot read ${base}/model.json: ${(error as Error).message}`, { cause: error });
-  }
-  const json = parseWeightsJson(jsonText);
-  const shard = json.weightsManifest[0].paths[0];
-  try {
-    const bytes = await read(shard);
-    return {
-      json,
-      bin: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    };
-  } catch (error) {
-    throw new Error(`cannot read ${base}/${shard}: ${(error as Error).message}`, { cause: error });
-  }
+function readWeights(folder: string, readFile?: MtspMethodContext['readFile']): Promise<WeightsFiles> {
+  return readWeightsFolder(folder, async (path) => {
+    try {
+      if (readFile) return await readFile(path);
+      const response = await fetch(path);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    }
+  });
 }
 
 /** Networks loaded per weights folder, so a process that solves many instances loads each file once. */

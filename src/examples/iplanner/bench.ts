@@ -1,5 +1,5 @@
 import type { BenchArgs, BenchRunner } from '../../cli/bench-types.ts';
-import { assignVariables, parseWeightsJson } from '../../il/checkpoint.ts';
+import { assignVariables, readWeightsFolder } from '../../il/checkpoint.ts';
 import { summarise, trainHeadless } from '../../il/headless.ts';
 import { setupNodeBackend } from '../../il/node-backend.ts';
 import { navigationMetrics } from './metrics.ts';
@@ -45,12 +45,12 @@ function pooled(rows: Comparison[]): Comparison {
 }
 
 /** Loads tfjs weight files (model.json + weights.bin in a folder) into the problem's θ. */
-function loadWeights(problem: IPlannerProblem, folder: string, readFile: BenchArgs['readFile']): void {
-  const bin = readFile(`${folder}/weights.bin`);
-  assignVariables('iplanner', problem.variables, {
-    json: parseWeightsJson(new TextDecoder().decode(readFile(`${folder}/model.json`))),
-    bin: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
-  });
+async function loadWeights(
+  problem: IPlannerProblem,
+  folder: string,
+  readFile: BenchArgs['readFile'],
+): Promise<void> {
+  assignVariables('iplanner', problem.variables, await readWeightsFolder(folder, readFile));
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -122,7 +122,7 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
   let loaded: Comparison[] | null = null;
   if (typeof flags.weights === 'string') {
     log(`iplanner: evaluating the weights in ${flags.weights}`);
-    loadWeights(fresh, flags.weights, readFile);
+    await loadWeights(fresh, flags.weights, readFile);
     loaded = await evaluate(fresh);
   }
   fresh.dispose();
