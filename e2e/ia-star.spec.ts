@@ -186,6 +186,8 @@ test.describe('iA* grid worlds', () => {
 
     // Keyboard editing on the focused map (its cursor is where the pointer last drew: (15, 3)); its keys
     // never reach the training shortcuts.
+    // (Read once the worker has finished loading, so only a stray shortcut could change it.)
+    await expect(page.getByTestId('step-count')).toHaveText('step 0');
     const trainingStep = await page.getByTestId('step-count').textContent();
     await canvas.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
