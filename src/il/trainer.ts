@@ -80,7 +80,7 @@ export class Trainer {
         ok: false,
         divergence: {
           step: stepIndex,
-          reason: `${bad} became ${String(bad === 'U' ? result.upper : bad === 'L' ? result.lower : gradNorm)} at step ${stepIndex} with learning rate ${lr}; the update was not applied.`,
+          reason: `${bad[0]} became ${bad[1]} at step ${stepIndex} with learning rate ${lr}; the update was not applied.`,
           suggestedLearningRate: lr / 10,
         },
       };
@@ -105,7 +105,7 @@ export class Trainer {
   }
 }
 
-function firstNonFinite(values: Record<string, number>): string | null {
-  for (const [name, v] of Object.entries(values)) if (!Number.isFinite(v)) return name;
+function firstNonFinite(values: Record<string, number>): [name: string, value: number] | null {
+  for (const [name, v] of Object.entries(values)) if (!Number.isFinite(v)) return [name, v];
   return null;
 }
