@@ -16,7 +16,7 @@ const REFERENCE_MS = {
 /** Differentiable search forward + backward (L1 to the path, as Neural A* trains) over the 32 maps; median ms. */
 function timeDastarBatch(batch: ReferenceBatch, repeats: number): number {
   const ws = new DastarWorkspace(batch.size * batch.size);
-  const model = neuralAstarModel(batch.size, batch.size);
+  const model = neuralAstarModel(batch.size);
   const grad = new Float32Array(batch.size * batch.size);
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {

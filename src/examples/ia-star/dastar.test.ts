@@ -84,7 +84,7 @@ describe('differentiable A*: backward', () => {
   it('agrees with the plainly written tfjs reference (autograd through the matrix-form loop), both cost models', () => {
     for (let seed = 0; seed < 6; seed++) {
       const { map, start, goal, guidance, upstream } = randomQuery(9, 100 + seed);
-      for (const model of [octileModel(9), neuralAstarModel(9, 9)]) {
+      for (const model of [octileModel(9), neuralAstarModel(9)]) {
         const fast = fastGradient(map, start, goal, guidance, upstream, model);
         const c = tf.tensor1d(guidance);
         const reference = tf.tidy(() => {
@@ -175,7 +175,7 @@ describe.skipIf(!hasSharedData)(
           const ref = refs[`${size}_${costs}`];
           batch.costs.forEach((guidance, i) => {
             const query = { map: batch.maps[i], start: batch.starts[i], goal: batch.goals[i], guidance };
-            const r = dastarForward(query, neuralAstarModel(size, size), ws);
+            const r = dastarForward(query, neuralAstarModel(size), ws);
             expect(r.expansionOrder.length, `${size}_${costs} map ${i}`).toBe(ref.na_exp[i]);
             expect(r.path.length).toBe(ref.na_path_cells[i]);
             checked++;

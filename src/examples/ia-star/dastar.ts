@@ -28,20 +28,30 @@ export interface DastarModel {
   hWeight: number;
   /** κ: how strongly the map c steers f. */
   guidanceWeight: number;
-  /** τ of the softmax; Neural A* uses √(H·W). */
+  /**
+   * τ of the softmax. Two conventions live in this project, and they differ:
+   * - Neural A* (`neuralAstarModel`): τ = √W, the map width — its code divides f by `sqrt(cost_maps.shape[-1])`.
+   *   Checked against PyTorch's own gradients (dastar-pytorch-gradients.test.ts).
+   * - iA* as trained on this page (problem.ts): τ = τ₀·√(H·W), τ₀ = `temperatureScale` (default 1), a
+   *   temperature that grows with the number of cells. Not Neural A*'s; keep the two apart.
+   */
   temperature: number;
   /** Equal-f rule: the larger g first ('high-g', within 1e-9) or the smaller row-major index ('index', exact). */
   tie: 'high-g' | 'index';
 }
 
-/** Neural A*'s own settings: f = 0.5·g + 0.5·(h + c), τ = √(H·W), ties to the smaller index. */
-export function neuralAstarModel(width: number, height: number): DastarModel {
+/**
+ * Neural A*'s own settings: f = 0.5·g + 0.5·(h + c), ties to the smaller index, and τ = √W (W = map width,
+ * `cost_maps.shape[-1]` in omron-sinicx/neural-astar's DifferentiableAstar; not √(H·W), which gave a gradient
+ * 0.82–0.88 off PyTorch's in relative terms). The map's height plays no part.
+ */
+export function neuralAstarModel(width: number): DastarModel {
   return {
     costModel: 'neural-astar',
     gWeight: 0.5,
     hWeight: 0.5,
     guidanceWeight: 0.5,
-    temperature: Math.sqrt(width * height),
+    temperature: Math.sqrt(width),
     tie: 'index',
   };
 }

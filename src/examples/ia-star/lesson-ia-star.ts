@@ -62,7 +62,7 @@ export const lessonIaStar: Lesson = {
         '\\text{forward: } s_t = \\arg\\min_{n \\in O_t} f(n)',
         '\\text{backward: } y_t = \\operatorname{softmax}_{n \\in O_t}\\bigl(-f(n)/\\tau\\bigr)',
         '\\begin{aligned} \\frac{\\partial U}{\\partial c(m)} &= \\sum_t [m \\in O_t]\\; \\kappa \\left(-\\frac{1}{\\tau}\\right) y_t(m) \\\\ &\\quad \\cdot \\Bigl(G(m) - \\sum_{n \\in O_t} y_t(n)\\, G(n)\\Bigr) \\end{aligned}',
-        'G = \\frac{\\partial U}{\\partial H}, \\qquad \\tau = \\tau_0 \\sqrt{\\text{cells}} \\;\\; (\\tau_0 = 1 \\text{ as in Neural A*})',
+        'G = \\frac{\\partial U}{\\partial H}, \\qquad \\tau = \\tau_0 \\sqrt{\\text{cells}} \\;\\; (\\tau_0 = 1;\\ \\text{Neural A* uses } \\sqrt{W})',
       ],
     },
     {

@@ -15,7 +15,7 @@ export interface IaStarParams extends ExampleParams {
   trainMaps: number;
   /** κ₀: guidance weight at side 32; κ = κ₀·side/32, as obstacles scale with the map. */
   guidanceScale: number;
-  /** τ = temperatureScale·√(H·W) (Neural A*: 1). */
+  /** iA*'s selection temperature on this page: τ = temperatureScale·√(H·W). (Neural A* uses τ = √W instead.) */
   temperatureScale: number;
   /** λ: weight of the path-length term in iA*'s U. */
   pathWeight: number;

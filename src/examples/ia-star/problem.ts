@@ -127,6 +127,7 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       gWeight: 1,
       hWeight: 1,
       guidanceWeight: guidanceWeight(this.params.guidanceScale, width, height),
+      // iA*'s temperature on this page, τ₀·√(H·W); Neural A*'s is √W (neuralAstarModel), a different model.
       temperature: this.params.temperatureScale * Math.sqrt(width * height),
       tie: 'high-g',
     };
