@@ -1,9 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { baseName } from './variables';
-import { WEIGHTS_SHARD_NAME, type WeightsFiles, type WeightsJson } from './weights-format';
+import {
+  checkWeightsFiles,
+  WEIGHTS_FORMAT_VERSION,
+  WEIGHTS_SHARD_NAME,
+  WeightsFormatError,
+  type WeightsFiles,
+  type WeightsJson,
+} from './weights-format';
 
 export {
+  checkWeightsFiles,
+  checkWeightsJson,
   parseWeightsJson,
+  WeightsFormatError,
+  WEIGHTS_LIMITS,
   readWeightsFolder,
   WEIGHTS_SHARD_NAME,
   type WeightsFiles,
@@ -22,6 +33,7 @@ export async function encodeVariables(
   return {
     json: {
       format: 'il-playground-weights',
+      formatVersion: WEIGHTS_FORMAT_VERSION,
       example,
       meta,
       weightsManifest: [{ paths: [WEIGHTS_SHARD_NAME], weights: specs }],
@@ -31,29 +43,51 @@ export async function encodeVariables(
 }
 
 /**
- * Assigns weights to the problem's variables, matched by order and checked by shape, so a file made from another
- * architecture is refused with a clear message instead of silently misloading.
+ * Assigns weights to the problem's variables, matched by order and checked by shape and dtype, so a file made from
+ * another example or architecture is refused with a clear message instead of silently misloading. Everything is
+ * checked before a tensor is made, and the variables are only assigned once all of the new weights have decoded:
+ * a refused file leaves the running model as it was.
  */
 export function assignVariables(
   example: string,
   variables: readonly tf.Variable[],
   files: WeightsFiles,
 ): void {
-  if (files.json.example !== example)
-    throw new Error(`these weights are for "${files.json.example}", not "${example}"`);
-  const specs = files.json.weightsManifest[0].weights;
+  const checked = checkWeightsFiles(files);
+  const jsonName = checked.names?.json ?? 'model.json';
+  if (checked.json.example !== example)
+    throw new WeightsFormatError(
+      jsonName,
+      'example',
+      JSON.stringify(example),
+      JSON.stringify(checked.json.example),
+      `these weights are for "${checked.json.example}", another example, not "${example}"`,
+    );
+  const specs = checked.json.weightsManifest[0].weights;
   if (specs.length !== variables.length)
-    throw new Error(`the weights hold ${specs.length} tensors, the model has ${variables.length}`);
-  const decoded = tf.io.decodeWeights(files.bin, specs);
+    throw new WeightsFormatError(
+      jsonName,
+      'weightsManifest[0].weights',
+      `${variables.length} tensors (the model of "${example}")`,
+      `${specs.length}`,
+      'the weights were made for another architecture or settings',
+    );
+  specs.forEach((spec, i) => {
+    const v = variables[i];
+    const field = `weightsManifest[0].weights[${i}] ("${spec.name}")`;
+    if (!tf.util.arraysEqual(spec.shape, v.shape))
+      throw new WeightsFormatError(
+        jsonName,
+        `${field}.shape`,
+        `[${String(v.shape)}]`,
+        `[${String(spec.shape)}]`,
+        'the weights were made for another architecture or settings',
+      );
+    if (spec.dtype !== v.dtype)
+      throw new WeightsFormatError(jsonName, `${field}.dtype`, `"${v.dtype}"`, `"${spec.dtype}"`);
+  });
+  const decoded = tf.io.decodeWeights(checked.bin, specs);
   try {
-    specs.forEach((spec, i) => {
-      const v = variables[i];
-      const t = decoded[spec.name];
-      if (!t || !tf.util.arraysEqual(t.shape, v.shape))
-        throw new Error(
-          `tensor ${i} ("${spec.name}") has shape [${String(spec.shape)}], the model expects [${String(v.shape)}]`,
-        );
-    });
     specs.forEach((spec, i) => variables[i].assign(decoded[spec.name]));
   } finally {
     tf.dispose(Object.values(decoded));
