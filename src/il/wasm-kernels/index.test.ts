@@ -20,6 +20,7 @@ describe('registerWasmTrainingKernels', () => {
     expect(names).toEqual(
       [
         'Conv2DBackpropFilter',
+        'Conv2DBackpropInput',
         'DepthwiseConv2dNativeBackpropFilter',
         'DepthwiseConv2dNativeBackpropInput',
         'MaxPoolGrad',
