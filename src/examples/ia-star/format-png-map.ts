@@ -1,4 +1,5 @@
 import { decode, encode, hasPngSignature } from 'fast-png';
+import { Unzlib } from 'fflate';
 import { createGridMap, type GridMap, MAX_GRID_SIDE } from './grid-map.ts';
 import { asFormatError, type LoadedMap, MapFormatError } from './map-format-error.ts';
 
@@ -25,6 +26,177 @@ function unpackSamples(data: ArrayLike<number>, width: number, height: number, d
   return out;
 }
 
+/** A PNG map's limits, checked from the file's header before anything is allocated. */
+export const PNG_MAP_LIMITS = {
+  /** Pixels a side (the grid's own limit). */
+  maxSide: MAX_GRID_SIDE,
+  /** Bytes in the file. */
+  maxFileBytes: 64 * 1024 * 1024,
+} as const;
+
+const CHANNELS_OF_COLOUR_TYPE: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const DEPTHS_OF_COLOUR_TYPE: Readonly<Record<number, readonly number[]>> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
+const COLOUR_TYPE_NAMES: Readonly<Record<number, string>> = {
+  0: 'grey',
+  2: 'RGB',
+  3: 'palette',
+  4: 'grey+alpha',
+  6: 'RGBA',
+};
+
+let crcTable: Uint32Array | null = null;
+function crc32(bytes: Uint8Array, start: number, end: number): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Bytes of filtered scanlines (each with its filter byte) that a width×height image inflates to. */
+function inflatedBytes(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
+  const rows = (w: number, h: number): number =>
+    w > 0 && h > 0 ? h * (1 + Math.ceil((w * bitsPerPixel) / 8)) : 0;
+  if (!interlaced) return rows(width, height);
+  // Adam7: seven passes, each a sub-image (start x, start y, step x, step y).
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ];
+  return passes.reduce(
+    (sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)),
+    0,
+  );
+}
+
+/**
+ * Reads a PNG's chunk structure and header before it is decoded: the declared size (refused beyond the limits
+ * from the header alone), colour type and depth, every chunk whole and its CRC right, and the image data
+ * inflating to exactly the size the header declares (inflated in slices, so a decompression bomb stops early).
+ * Every refusal says in words what is wrong.
+ */
+export function checkPngStructure(bytes: Uint8Array): void {
+  const fail = (detail: string): never => {
+    throw new MapFormatError('png', null, detail);
+  };
+  if (bytes.length > PNG_MAP_LIMITS.maxFileBytes)
+    fail(`the file has ${bytes.length} bytes; a map image may have at most ${PNG_MAP_LIMITS.maxFileBytes}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  const chunkType = (at: number): string =>
+    String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+  if (bytes.length < 8 + 8 + 13 + 4)
+    fail('the file is truncated: it ends inside the image header (IHDR chunk)');
+  if (chunkType(12) !== 'IHDR' || view.getUint32(8) !== 13)
+    fail('the image header (IHDR chunk of 13 bytes) is missing: it must come first after the PNG signature');
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  const depth = bytes[24];
+  const colourType = bytes[25];
+  if (width < 1 || height < 1)
+    fail(`the image header declares a ${width}×${height} image; a map image needs at least 1 pixel a side`);
+  if (width > PNG_MAP_LIMITS.maxSide || height > PNG_MAP_LIMITS.maxSide)
+    fail(
+      `the image header declares ${width}×${height} pixels; a map image may have at most ${PNG_MAP_LIMITS.maxSide} a side`,
+    );
+  const depths = DEPTHS_OF_COLOUR_TYPE[colourType];
+  if (!depths)
+    fail(`the image header has colour type ${colourType}, which PNG does not define (0, 2, 3, 4 or 6)`);
+  if (!depths.includes(depth))
+    fail(
+      `the image header has bit depth ${depth} for a ${COLOUR_TYPE_NAMES[colourType]} image (allowed: ${depths.join(', ')})`,
+    );
+  if (bytes[26] !== 0) fail(`the image header has compression method ${bytes[26]}; PNG defines only 0`);
+  if (bytes[27] !== 0) fail(`the image header has filter method ${bytes[27]}; PNG defines only 0`);
+  if (bytes[28] > 1) fail(`the image header has interlace method ${bytes[28]}; PNG defines only 0 and 1`);
+  const expected = inflatedBytes(width, height, depth * CHANNELS_OF_COLOUR_TYPE[colourType], bytes[28] === 1);
+
+  let inflated = 0;
+  let inflateError: string | null = null;
+  let finished = false;
+  const inflater = new Unzlib((chunk, final) => {
+    inflated += chunk.length;
+    if (final) finished = true;
+    if (inflated > expected) throw new RangeError('too much data');
+  });
+  let seenIdat = false;
+  let idatEnded = false;
+  let seenPalette = false;
+  let seenEnd = false;
+  while (offset < bytes.length) {
+    if (offset + 12 > bytes.length)
+      fail(`the file is truncated: it ends inside a chunk header at byte ${offset}`);
+    const length = view.getUint32(offset);
+    const type = chunkType(offset + 4);
+    if (!/^[A-Za-z]{4}$/.test(type))
+      fail(
+        `the file is corrupt at byte ${offset}: a chunk type must be four letters, found ${JSON.stringify(type)}`,
+      );
+    const dataStart = offset + 8;
+    if (length > bytes.length - dataStart - 4)
+      fail(
+        `the file is truncated: the ${type} chunk at byte ${offset} declares ${length} bytes, but only ${Math.max(0, bytes.length - dataStart - 4)} remain`,
+      );
+    const dataEnd = dataStart + length;
+    if (crc32(bytes, offset + 4, dataEnd) !== view.getUint32(dataEnd))
+      fail(`the ${type} chunk at byte ${offset} is corrupt (its CRC does not match its contents)`);
+    if (type === 'IDAT') {
+      if (idatEnded) fail('the image data is split by other chunks (IDAT chunks must follow one another)');
+      if (colourType === 3 && !seenPalette)
+        fail('a palette image has no palette (PLTE) before its image data');
+      seenIdat = true;
+      // Inflate in slices: a small file that would inflate to gigabytes stops as soon as it passes the size.
+      for (let at = dataStart; at < dataEnd && inflateError === null; at += 16384) {
+        try {
+          inflater.push(bytes.subarray(at, Math.min(dataEnd, at + 16384)), false);
+        } catch (e) {
+          inflateError =
+            e instanceof RangeError && e.message === 'too much data'
+              ? `the image data (IDAT) holds more than the ${width}×${height} image the header declares`
+              : 'the image data (IDAT) is corrupt: it is not valid compressed (zlib) data';
+        }
+      }
+      if (inflateError !== null) fail(inflateError);
+    } else if (seenIdat) idatEnded = true;
+    if (type === 'PLTE') seenPalette = true;
+    offset = dataEnd + 4;
+    if (type === 'IEND') {
+      seenEnd = true;
+      break;
+    }
+  }
+  if (!seenIdat) fail('the file has no image data (IDAT chunk)');
+  if (!finished) {
+    try {
+      inflater.push(new Uint8Array(0), true);
+    } catch {
+      // A stream cut short: counted below.
+    }
+  }
+  if (inflated < expected)
+    fail(
+      `the image data (IDAT) is truncated: it holds ${inflated} of the ${expected} bytes of the ${width}×${height} image the header declares`,
+    );
+  if (!seenEnd) fail('the file is truncated: it ends without the IEND chunk');
+}
+
 export function parsePngMap(bytes: Uint8Array): LoadedMap {
   return asFormatError('png', () => {
     if (!hasPngSignature(bytes))
@@ -33,14 +205,16 @@ export function parsePngMap(bytes: Uint8Array): LoadedMap {
         null,
         'not a PNG image (the file does not start with the PNG signature)',
       );
+    checkPngStructure(bytes);
     let png: ReturnType<typeof decode>;
     try {
       png = decode(bytes);
     } catch (e) {
+      // The structure was checked above, so what is left is the pixel data itself (e.g. a scanline filter byte).
       throw new MapFormatError(
         'png',
         null,
-        `unreadable PNG image: ${e instanceof Error ? e.message : String(e)}`,
+        `the image data cannot be decoded (a scanline is corrupt): ${e instanceof Error ? e.message : String(e)}`,
       );
     }
     const { width, height, depth, channels, palette, transparency } = png;
