@@ -1,4 +1,4 @@
-import { type GridMap, type GridPoint, gridPoint } from './grid-map.ts';
+import { type GridMap, type GridPoint, gridPoint, MAX_GRID_SIDE } from './grid-map.ts';
 import { asFormatError, MapFormatError, quote, splitLines } from './map-format-error.ts';
 
 /**
@@ -30,15 +30,35 @@ const FIELDS = [
   'optimal length',
 ] as const;
 
-function wholeNumber(field: string, text: string, line: number): number {
+/**
+ * What a scenario may hold: sides up to the grid's limit, coordinates inside such a map, and an optimal length no
+ * longer than a path through every cell diagonally (MAX_GRID_SIDE² · √2).
+ */
+export const SCEN_LIMITS = {
+  maxBucket: 1_000_000,
+  maxSide: MAX_GRID_SIDE,
+  maxOptimalLength: MAX_GRID_SIDE * MAX_GRID_SIDE * Math.SQRT2,
+  maxScenarios: 1_000_000,
+} as const;
+
+function wholeNumber(field: string, text: string, line: number, max: number): number {
+  // Decimal digits only: "0x10", "1e3", "+4" or "-0" are refused, not read as numbers.
   if (!/^\d+$/.test(text)) {
     throw new MapFormatError(
       'movingai-scen',
       line,
-      `${field} must be a whole number ≥ 0, got ${quote(text)}`,
+      `${field} must be a whole number from 0 to ${max}, got ${quote(text)}`,
     );
   }
-  return Number(text);
+  const v = Number(text);
+  if (v > max) {
+    throw new MapFormatError(
+      'movingai-scen',
+      line,
+      `${field} must be a whole number from 0 to ${max}, got ${quote(text)} (out of range)`,
+    );
+  }
+  return v;
 }
 
 export function parseScen(text: string): Scenario[] {
@@ -64,21 +84,35 @@ export function parseScen(text: string): Scenario[] {
         );
       }
       const [bucket, mapName, w, h, sx, sy, gx, gy, opt] = fields;
-      const optimalLength = Number(opt);
-      if (opt.trim() === '' || !Number.isFinite(optimalLength) || optimalLength < 0) {
+      // A plain decimal (as Moving AI writes it): no hex, no sign, no exponent, no Infinity.
+      const optimalLength = /^\d+(\.\d+)?$/.test(opt) ? Number(opt) : Number.NaN;
+      if (!(optimalLength >= 0 && optimalLength <= SCEN_LIMITS.maxOptimalLength)) {
         throw new MapFormatError(
           'movingai-scen',
           line,
-          `optimal length must be a number ≥ 0, got ${quote(opt)}`,
+          `optimal length must be a decimal number from 0 to ${Math.floor(SCEN_LIMITS.maxOptimalLength)}, got ${quote(opt)}`,
         );
       }
+      if (out.length >= SCEN_LIMITS.maxScenarios) {
+        throw new MapFormatError(
+          'movingai-scen',
+          line,
+          `a scenario file may hold at most ${SCEN_LIMITS.maxScenarios} scenarios`,
+        );
+      }
+      const side = SCEN_LIMITS.maxSide;
+      const mapWidth = wholeNumber('width', w, line, side);
+      const mapHeight = wholeNumber('height', h, line, side);
       out.push({
-        bucket: wholeNumber('bucket', bucket, line),
+        bucket: wholeNumber('bucket', bucket, line, SCEN_LIMITS.maxBucket),
         mapName,
-        mapWidth: wholeNumber('width', w, line),
-        mapHeight: wholeNumber('height', h, line),
-        start: gridPoint(wholeNumber('start x', sx, line), wholeNumber('start y', sy, line)),
-        goal: gridPoint(wholeNumber('goal x', gx, line), wholeNumber('goal y', gy, line)),
+        mapWidth,
+        mapHeight,
+        start: gridPoint(
+          wholeNumber('start x', sx, line, side - 1),
+          wholeNumber('start y', sy, line, side - 1),
+        ),
+        goal: gridPoint(wholeNumber('goal x', gx, line, side - 1), wholeNumber('goal y', gy, line, side - 1)),
         optimalLength,
         line,
       });

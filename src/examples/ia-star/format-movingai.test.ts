@@ -139,17 +139,32 @@ describe('Moving AI .scen', () => {
     [
       'a bad start x',
       'version 1\n\n0\ta.map\t4\t4\tx\t0\t1\t1\t1\n',
-      "line 3: start x must be a whole number ≥ 0, got 'x'",
+      "line 3: start x must be a whole number from 0 to 4095, got 'x'",
     ],
     [
       'a negative goal y',
       'version 1\n0\ta.map\t4\t4\t0\t0\t1\t-1\t1\n',
-      "line 2: goal y must be a whole number ≥ 0, got '-1'",
+      "line 2: goal y must be a whole number from 0 to 4095, got '-1'",
     ],
     [
       'a bad optimal length',
       'version 1\n0\ta.map\t4\t4\t0\t0\t1\t1\tfar\n',
-      "line 2: optimal length must be a number ≥ 0, got 'far'",
+      "line 2: optimal length must be a decimal number from 0 to 23726566, got 'far'",
+    ],
+    [
+      'a 20-digit coordinate',
+      'version 1\n0\ta.map\t4\t4\t99999999999999999999\t0\t1\t1\t1\n',
+      "line 2: start x must be a whole number from 0 to 4095, got '99999999999999999999' (out of range)",
+    ],
+    [
+      'a hex optimal length',
+      'version 1\n0\ta.map\t4\t4\t0\t0\t1\t1\t0x10\n',
+      "line 2: optimal length must be a decimal number from 0 to 23726566, got '0x10'",
+    ],
+    [
+      'a side beyond the grid limit',
+      'version 1\n0\ta.map\t5000\t4\t0\t0\t1\t1\t1\n',
+      "line 2: width must be a whole number from 0 to 4096, got '5000' (out of range)",
     ],
   ])('%s → %s', (_, text, message) => {
     const e = errorOf(() => parseScen(text));
