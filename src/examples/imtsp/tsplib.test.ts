@@ -126,7 +126,19 @@ describe('parseTsplib', () => {
     ['tour file', edit(6, 'TOUR_SECTION'), 6, 'TOUR_SECTION is not supported'],
     ['no coordinates', TINY.slice(0, 5).join('\n'), 5, 'no NODE_COORD_SECTION'],
     ['repeated section', `${TINY.slice(0, 10).join('\n')}\nNODE_COORD_SECTION\n1 0 0`, 11, 'appears again'],
-    ['absurd dimension', edit(4, 'DIMENSION : 900000000000'), 11, 'has 4 of the 900000000000 nodes'],
+    [
+      'absurd dimension',
+      edit(4, 'DIMENSION : 900000000000'),
+      4,
+      'from 1 to 1000 (the cities this app solves)',
+    ],
+    [
+      'a coordinate of 1e200',
+      edit(8, '2 1e200 0'),
+      8,
+      'x coordinate of node 2 must lie in [-1e9, 1e9], found "1e200"',
+    ],
+    ['a coordinate of -1e308', edit(9, '3 0 -1e308'), 9, 'y coordinate of node 3 must lie in [-1e9, 1e9]'],
   ];
 
   for (const [what, text, line, reason] of malformed) {
@@ -187,11 +199,7 @@ describe('formatTsplib', () => {
       expect(Array.from(back.instance.x)).toEqual(Array.from(inst.x));
       expect(Array.from(back.instance.y)).toEqual(Array.from(inst.y));
     }
-    const odd = makeInstance(
-      'two\nlines',
-      [1e-7, -3.5, 1e21, 0.1 + 0.2],
-      [5e-324, 123456789.123, -0.0001, 2],
-    );
+    const odd = makeInstance('two\nlines', [1e-7, -3.5, 1e9, 0.1 + 0.2], [5e-324, 123456789.123, -0.0001, 2]);
     const back = parseTsplib(formatTsplib(odd, { edgeWeightType: 'ATT' }));
     expect(back.instance.name).toBe('two lines');
     expect(back.edgeWeightType).toBe('ATT');

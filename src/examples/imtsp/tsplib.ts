@@ -32,6 +32,15 @@ export class TsplibParseError extends Error {
   }
 }
 
+/**
+ * What a file may hold: the cities the solvers answer within seconds (the app's own limit too), and coordinates
+ * small enough that every distance and tour length stays finite and exact to well below a unit.
+ */
+export const TSPLIB_LIMITS = {
+  maxDimension: 1000,
+  maxAbsCoordinate: 1e9,
+} as const;
+
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^\+?\d+$/;
 const KEYWORD = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*(.*))?$/;
@@ -123,6 +132,10 @@ class Reader {
         const dim = INTEGER.test(v) ? Number(v) : NaN;
         if (!Number.isSafeInteger(dim) || dim < 1)
           this.fail(`DIMENSION must be a whole number ≥ 1, found "${clip(v)}"`);
+        if (dim > TSPLIB_LIMITS.maxDimension)
+          this.fail(
+            `DIMENSION must be a whole number from 1 to ${TSPLIB_LIMITS.maxDimension} (the cities this app solves), found ${dim}`,
+          );
         this.header.dimension = dim;
         return;
       }
@@ -179,6 +192,13 @@ class Reader {
     const y = NUMBER.test(yText) ? Number(yText) : NaN;
     if (!Number.isFinite(x)) this.fail(`x coordinate of node ${id} is not a finite number: "${clip(xText)}"`);
     if (!Number.isFinite(y)) this.fail(`y coordinate of node ${id} is not a finite number: "${clip(yText)}"`);
+    const limit = TSPLIB_LIMITS.maxAbsCoordinate;
+    for (const [axis, v, text] of [
+      ['x', x, xText],
+      ['y', y, yText],
+    ] as const)
+      if (Math.abs(v) > limit)
+        this.fail(`${axis} coordinate of node ${id} must lie in [-1e9, 1e9], found "${clip(text)}"`);
     const earlier = this.nodes.get(id);
     if (earlier !== undefined) this.fail(`node ${id} appears again (first on line ${earlier.line})`);
     this.nodes.set(id, { x, y, line: this.line });
