@@ -12,8 +12,9 @@ import { search } from './search.ts';
  * the same 512×512 maps and long queries. PathFinding.js is set to diagonals only when both orthogonal
  * neighbours are free (DiagonalMovement.OnlyWhenNoObstacles, exactly the Moving AI no-corner-cutting rule) with
  * the octile heuristic, so both must find paths of the same length. PathFinding.js writes its search state into
- * the grid's node objects, so every query needs a fresh `grid.clone()`; `speedupVsPathfindingJs` counts that
- * clone (as its users must), `speedupVsPathfindingJsSearchOnly` does not. Our time counts the whole `search`
+ * the grid's node objects, so every query needs a fresh `grid.clone()`. The headline, `speedupVsPathfindingJs`, is
+ * the search-only ratio (the clone is PathFinding.js's API cost, not its search); the clone-inclusive ratio, what
+ * its users pay per query, stays as `speedupVsPathfindingJsWithGridClone`. Both are measured here, side by side. Our time counts the whole `search`
  * call (path, expansion order and opened order included); the per-map search context is built once, as
  * PathFinding.js's grid is. The two run in alternating blocks of 10 queries with a full GC between blocks, so
  * a change in machine load or the other's garbage does not land on one side only. Both expand practically the
@@ -185,8 +186,8 @@ export const run: BenchRunner = async ({ seed, flags, log, collectGarbage }) => 
       'ours ms/query',
       'PF.js ms/query (clone+search)',
       'PF.js search only',
-      'speed-up',
       'speed-up (search only)',
+      'speed-up (PF.js incl. clone)',
       'length mismatches',
     ],
     ...figures.map((f) => [
@@ -197,8 +198,8 @@ export const run: BenchRunner = async ({ seed, flags, log, collectGarbage }) => 
       round(f.oursMs / f.queries, 3),
       round(f.theirsMs / f.queries, 3),
       round(f.theirsSearchOnlyMs / f.queries, 3),
-      round(f.speedup),
       round(f.speedupSearchOnly),
+      round(f.speedup),
       f.mismatches,
     ]),
   ];
@@ -210,8 +211,10 @@ export const run: BenchRunner = async ({ seed, flags, log, collectGarbage }) => 
       size,
       seed,
       queries: sum((f) => f.queries),
-      speedupVsPathfindingJs: round(sum((f) => f.theirsMs) / sum((f) => f.oursMs)),
-      speedupVsPathfindingJsSearchOnly: round(sum((f) => f.theirsSearchOnlyMs) / sum((f) => f.oursMs)),
+      speedupVsPathfindingJs: round(sum((f) => f.theirsSearchOnlyMs) / sum((f) => f.oursMs)),
+      speedupVsPathfindingJsMethod:
+        'search only: PathFinding.js findPath time vs our search, same queries, this machine',
+      speedupVsPathfindingJsWithGridClone: round(sum((f) => f.theirsMs) / sum((f) => f.oursMs)),
       pathLengthsAgree: mismatches === 0,
       mismatches,
       mismatchExamples,
@@ -228,8 +231,8 @@ export const run: BenchRunner = async ({ seed, flags, log, collectGarbage }) => 
             oursMsPerQuery: round(f.oursMs / f.queries, 4),
             pathfindingJsMsPerQuery: round(f.theirsMs / f.queries, 4),
             pathfindingJsSearchOnlyMsPerQuery: round(f.theirsSearchOnlyMs / f.queries, 4),
-            speedupVsPathfindingJs: round(f.speedup),
-            speedupVsPathfindingJsSearchOnly: round(f.speedupSearchOnly),
+            speedupVsPathfindingJs: round(f.speedupSearchOnly),
+            speedupVsPathfindingJsWithGridClone: round(f.speedup),
             mismatches: f.mismatches,
           },
         ]),
