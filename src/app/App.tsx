@@ -5,6 +5,9 @@ import { Landing } from './Landing';
 
 // The example frame (d3, KaTeX, the worker client) loads only when an example is opened.
 const ExamplePage = lazy(() => import('./ExamplePage').then((m) => ({ default: m.ExamplePage })));
+const BackendCheckPage = lazy(() =>
+  import('./BackendCheckPage').then((m) => ({ default: m.BackendCheckPage })),
+);
 
 function currentRoute(): Route {
   return parseHash(window.location.hash, findExample);
@@ -19,6 +22,12 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   if (route.page === 'landing') return <Landing />;
+  if (route.page === 'backends')
+    return (
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        <BackendCheckPage />
+      </Suspense>
+    );
   // Keyed by example so that switching examples starts a fresh page (and worker).
   return (
     <Suspense fallback={<p className="loading">Loading…</p>}>

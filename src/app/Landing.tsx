@@ -36,7 +36,8 @@ export function Landing() {
       <footer className="site-footer">
         Every example runs headless too: <code>npm run bench -- &lt;example&gt;</code>. Keyboard:{' '}
         <kbd>Space</kbd> train/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset, <kbd>+</kbd>/<kbd>−</kbd> speed,{' '}
-        <kbd>L</kbd> log scale.
+        <kbd>L</kbd> log scale. Before a demo on a new machine, run the <a href="#/backends">backend check</a>
+        : every example on every backend, compared with cpu.
       </footer>
     </main>
   );

@@ -24,6 +24,7 @@ describe('tensor count stays flat over 500 training steps', () => {
         const factory = await problemLoaders[meta.id]();
         const preset = meta.presets[0];
         const settings = { ...meta.defaults, ...preset.settings, batchSize: Math.min(...meta.batchSizes) };
+        const beforeCreate = tf.memory().numTensors;
         const problem = await factory.create(settings, factory.parseParams(preset.params));
         const trainer = new Trainer(problem, settings.optimizer, settings.learningRate);
         const first = await trainer.step();
@@ -37,6 +38,8 @@ describe('tensor count stays flat over 500 training steps', () => {
         expect(tf.memory().numTensors).toBe(afterFirst);
         trainer.dispose();
         problem.dispose();
+        // A reset or the backend self-check re-creates the problem: its whole lifetime must leave nothing behind.
+        expect(tf.memory().numTensors).toBe(beforeCreate);
       },
       600_000,
     );

@@ -61,9 +61,14 @@ export class Trainer {
     this.optimizer = createOptimizer(kind, lr);
   }
 
-  async step(): Promise<StepOutcome> {
+  /**
+   * One step. `inspect` sees the hypergradients exactly as the optimiser will apply them (the backend check reads
+   * them); it must not dispose them.
+   */
+  async step(inspect?: (gradients: readonly tf.Tensor[]) => Promise<void>): Promise<StepOutcome> {
     const started = now();
     const result = await this.problem.computeGradients(this.steps);
+    if (inspect) await inspect(result.gradients);
     const normTensor = tf.tidy(() =>
       result.gradients.length === 0
         ? tf.scalar(0)

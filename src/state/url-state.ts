@@ -17,7 +17,10 @@ export interface PageState {
   view: ExampleParams;
 }
 
-export type Route = { page: 'landing' } | { page: 'example'; state: PageState; warning?: string };
+export type Route =
+  | { page: 'landing' }
+  | { page: 'backends' }
+  | { page: 'example'; state: PageState; warning?: string };
 
 export function defaultPageState(meta: ExampleMeta, preset?: Preset): PageState {
   const p = preset ?? meta.presets[0];
@@ -41,6 +44,7 @@ export function parseHash(hash: string, findMeta: (id: string) => ExampleMeta | 
   const body = hash.replace(/^#\/?/, '');
   if (body === '') return { page: 'landing' };
   const [path, query = ''] = body.split('?');
+  if (path === 'backends') return { page: 'backends' };
   const meta = findMeta(decodeURIComponent(path));
   if (!meta) return { page: 'landing' };
   const q = new URLSearchParams(query);

@@ -6,29 +6,47 @@ import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendName } from '../il/backend';
+import { addNInputLimit, registerChunkedAddN } from '../il/backend-fixes/chunked-add-n';
 import { registerWasmTrainingKernels } from '../il/wasm-kernels';
 
 /**
- * Backend choice inside the browser worker: webgpu → webgl → wasm → cpu. The wasm binaries are bundled by Vite;
+ * Backend set-up inside a browser worker: webgpu → webgl → wasm → cpu. The wasm binaries are bundled by Vite;
  * multithreading is switched off on purpose (it breaks in a minified build and gave no speed-up on 2 cores).
  */
-export function chooseBrowserBackend(requested: BackendName | 'auto'): Promise<BackendChoice> {
-  return selectBackend({
-    requested,
-    prepare: {
-      wasm: () => {
-        // setWasmPaths insists on all three binaries; the threaded one is never fetched with multithreading off.
-        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-        setWasmPaths(
-          {
-            'tfjs-backend-wasm.wasm': wasmUrl,
-            'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-            'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-          },
-          true,
-        );
-        registerWasmTrainingKernels();
+const prepare: Partial<Record<BackendName, () => void>> = {
+  wasm: () => {
+    // setWasmPaths insists on all three binaries; the threaded one is never fetched with multithreading off.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setWasmPaths(
+      {
+        'tfjs-backend-wasm.wasm': wasmUrl,
+        'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
       },
-    },
-  });
+      true,
+    );
+    registerWasmTrainingKernels();
+  },
+  // tfjs-webgpu's AddN silently drops sums of more than 7 tensors (see il/backend-fixes/chunked-add-n.ts).
+  webgpu: () => registerChunkedAddN('webgpu', addNInputLimit),
+};
+
+export function chooseBrowserBackend(
+  requested: BackendName | 'auto',
+  order?: readonly BackendName[],
+): Promise<BackendChoice> {
+  return selectBackend({ requested, order, prepare });
+}
+
+/** Switches to one named backend (with its preparation); false where it cannot start here. */
+export async function switchBrowserBackend(name: BackendName): Promise<boolean> {
+  if (tf.getBackend() === name) return true;
+  try {
+    prepare[name]?.();
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    return ok;
+  } catch {
+    return false;
+  }
 }

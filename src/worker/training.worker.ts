@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { TrainingSession } from '../il/session';
 import { loadProblemFactory } from '../examples/problems';
-import { chooseBrowserBackend } from './backends';
+import { BackendGuard } from '../il/backend-check/guard';
+import { chooseBrowserBackend, switchBrowserBackend } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** The training worker: a thin message adapter around TrainingSession. The main thread never trains. */
@@ -17,6 +18,12 @@ const session = new TrainingSession(
   loadProblemFactory,
 );
 
+const guard = new BackendGuard({
+  choose: chooseBrowserBackend,
+  use: switchBrowserBackend,
+  announce: (choice) => post({ type: 'backend', choice }),
+  progress: (message) => post({ type: 'status', status: { state: 'loading', step: 0, message } }),
+});
 let ready: Promise<void> = Promise.resolve();
 
 async function reply(id: number, work: () => Promise<unknown>): Promise<void> {
@@ -29,13 +36,19 @@ async function reply(id: number, work: () => Promise<unknown>): Promise<void> {
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
-    ready = chooseBrowserBackend(message.backend).then((choice) => post({ type: 'backend', choice }));
+    ready = guard.init(message.backend);
     return ready;
   }
   // Nothing runs before the backend is chosen; messages keep their order because each waits on the same promise.
   await ready;
   switch (message.type) {
     case 'load':
+      // The backend computes this example's first hypergradient as wasm does, or another backend takes over.
+      // (An unknown example is left to session.load, which reports it.)
+      await loadProblemFactory(message.exampleId).then(
+        (factory) => guard.ensureFor(message.exampleId, factory, message.settings, message.params),
+        () => undefined,
+      );
       return session.load({
         exampleId: message.exampleId,
         settings: message.settings,

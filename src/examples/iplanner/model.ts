@@ -92,7 +92,6 @@ export function createPlannerNet(seed: number, spec: PlannerNetSpec = DEFAULT_NE
   const vars: tf.Variable[] = [];
   const make = (name: string, init: tf.Tensor): tf.Variable => {
     const v = trainableVariable(`iplanner/${name}`, init);
-    init.dispose();
     vars.push(v);
     return v;
   };

@@ -1,0 +1,34 @@
+import type { BackendName } from '../backend-names';
+import type { ExampleParams, ProblemFactory, TrainingSettings } from '../problem';
+import { compareFingerprints, type Comparison } from './compare';
+import { fingerprint } from './fingerprint';
+
+export interface VerifyOptions {
+  factory: ProblemFactory;
+  settings: TrainingSettings;
+  params: ExampleParams;
+  candidate: BackendName;
+  /** A backend computed on the CPU (wasm, or cpu), trusted as the reference. */
+  reference: BackendName;
+  /** Makes a backend current (with its preparation); false where it cannot start. */
+  use: (name: BackendName) => Promise<boolean>;
+  /** Training steps compared (default 1: the first hypergradient at the initial weights). */
+  steps?: number;
+}
+
+/**
+ * The start-up self-check: the example's own first training step(s) on the candidate backend against the
+ * reference. Leaves the candidate current. Returns null where the reference cannot run here (nothing to compare).
+ */
+export async function verifyBackend(options: VerifyOptions): Promise<Comparison | null> {
+  const { factory, settings, params, candidate, reference, use } = options;
+  const run = { steps: options.steps ?? 1, gradientSteps: options.steps ?? 1 };
+  if (!(await use(reference))) {
+    await use(candidate);
+    return null;
+  }
+  const expected = await fingerprint(factory, settings, params, run);
+  if (!(await use(candidate))) throw new Error(`the ${candidate} backend could not be restarted`);
+  const got = await fingerprint(factory, settings, params, run);
+  return compareFingerprints(expected, got);
+}
