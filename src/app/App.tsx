@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { findExample } from '../examples/catalog';
+import { findExample } from '../examples/registry';
 import { parseHash, type Route } from '../state/url-state';
 import { Landing } from './Landing';
 

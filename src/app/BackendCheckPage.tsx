@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { catalog } from '../examples/catalog';
+import { examples } from '../examples/registry';
 import type { AddNProbe } from '../il/backend-fixes/chunked-add-n';
 import { BACKEND_ORDER, type BackendName } from '../il/backend-names';
 import type {
@@ -17,9 +17,9 @@ function requestFromHash(): BackendCheckRequest {
   const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   const steps = Math.min(10, Math.max(1, Math.round(Number(query.get('steps') ?? 3)) || 3));
   const wanted = query.get('examples')?.split(',');
-  const cases: BackendCheckCase[] = catalog
-    .filter((m) => !wanted || wanted.includes(m.id))
-    .map((m) => ({ exampleId: m.id, presetId: m.presets[0].id }));
+  const cases: BackendCheckCase[] = examples
+    .filter((e) => !wanted || wanted.includes(e.id))
+    .map((e) => ({ exampleId: e.id, presetId: e.meta.presets[0].id }));
   return { type: 'run', cases, backends: [...CANDIDATES], reference: REFERENCE, steps };
 }
 
@@ -97,7 +97,7 @@ export function BackendCheckPage() {
           {request.cases.map((c) => (
             <tr key={`${c.exampleId}/${c.presetId}`}>
               <th scope="row">
-                {catalog.find((m) => m.id === c.exampleId)?.title ?? c.exampleId} ({c.presetId})
+                {examples.find((e) => e.id === c.exampleId)?.meta.title ?? c.exampleId} ({c.presetId})
               </th>
               {CANDIDATES.map((b) => {
                 const cell = cellFor(c, b);

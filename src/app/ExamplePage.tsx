@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { findExample } from '../examples/catalog';
+import { findExample } from '../examples/registry';
 import { isBackendName, type BackendName } from '../il/backend-names';
 import type { ExampleParams, TrainingSettings } from '../il/problem';
 import type { Speed } from '../il/session';
@@ -15,7 +15,7 @@ import { WeightsPanel } from '../ui/WeightsPanel';
 import { downloadBlob, downloadText } from '../ui/download';
 import { TrainingClient } from '../worker/client';
 import { useShortcuts } from './use-shortcuts';
-import { viewLoaders, type ExampleViewModule } from './views';
+import { loadView, type ExampleViewModule } from './views';
 import { fetchWeights, readWeightFiles } from './weights-files';
 
 interface NoticeItem {
@@ -72,7 +72,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
 
   useEffect(() => {
     let live = true;
-    viewLoaders[meta.id]()
+    loadView(meta.id)
       .then((m) => live && setView(m))
       .catch((e: unknown) => notify('error', `Could not load the ${meta.title} view: ${String(e)}`));
     return () => {

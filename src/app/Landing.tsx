@@ -1,4 +1,4 @@
-import { catalog } from '../examples/catalog';
+import { examples } from '../examples/registry';
 import { defaultPageState, formatHash } from '../state/url-state';
 
 /** The front page: one card per example with what it teaches, its LL engine and its gradient path. */
@@ -17,7 +17,7 @@ export function Landing() {
         </p>
       </header>
       <ul className="cards" aria-label="Examples">
-        {catalog.map((meta) => (
+        {examples.map(({ meta }) => (
           <li key={meta.id} className="card">
             <a href={formatHash(defaultPageState(meta))} data-testid={`card-${meta.id}`}>
               <img src={meta.preview} alt={`${meta.title} preview`} width={320} height={180} loading="lazy" />

@@ -1,18 +1,13 @@
-import type { ComponentType } from 'react';
-import type { Lesson } from '../il/lesson';
-import type { ExampleViewProps } from '../ui/example-view';
+import type { ExampleViewModule } from '../ui/define-view';
 
-/** What an example's view chunk provides. */
-export interface ExampleViewModule {
-  View: ComponentType<ExampleViewProps>;
-  lesson: Lesson;
+export type { ExampleViewModule };
+
+// Every example's view, found by folder: one lazy chunk each, so the landing page and the worker never load React
+// views they do not show.
+const viewModules = import.meta.glob<ExampleViewModule>('../examples/*/view/index.tsx');
+
+export function loadView(exampleId: string): Promise<ExampleViewModule> {
+  const load = viewModules[`../examples/${exampleId}/view/index.tsx`];
+  if (!load) return Promise.reject(new Error(`example "${exampleId}" has no view/index.tsx`));
+  return load();
 }
-
-/** id → lazily loaded view: one chunk per example, so the landing page stays small. */
-export const viewLoaders: Record<string, () => Promise<ExampleViewModule>> = {
-  explorer: () => import('../examples/explorer/view'),
-  iplanner: () => import('../examples/iplanner/view'),
-  impc: () => import('../examples/impc/view'),
-  'ia-star': () => import('../examples/ia-star/view'),
-  imtsp: () => import('../examples/imtsp/view'),
-};

@@ -4,7 +4,10 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { parseArgs, intFlag, formatTable } from './args';
 import { sharedDataDir } from './shared-data-dir';
-import { benchLoaders } from './benches';
+import { examples } from '../examples/registry';
+
+/** Every bench of every example, by the name `npm run bench -- <name>` takes. */
+const benchLoaders = Object.fromEntries(examples.flatMap((e) => Object.entries(e.benches)));
 
 /**
  * npm run bench -- <example> [--seed N] [--steps N] [--backend cpu|wasm] [--flag value …]

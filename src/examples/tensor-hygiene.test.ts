@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../il/node-backend';
 import { Trainer } from '../il/trainer';
-import { catalog } from './catalog';
-import { problemLoaders } from './problems';
+import { examples } from './registry';
 
 /**
  * Tensor hygiene: 500 training steps of every registered problem, on the Node training backend (wasm), must leave
@@ -16,12 +15,11 @@ beforeAll(async () => {
 });
 
 describe('tensor count stays flat over 500 training steps', () => {
-  for (const meta of catalog) {
+  for (const { meta, loadProblem } of examples) {
     it(
       meta.id,
       async () => {
-        expect(problemLoaders[meta.id], `${meta.id} is in the catalog but not in problems.ts`).toBeDefined();
-        const factory = await problemLoaders[meta.id]();
+        const factory = await loadProblem();
         const preset = meta.presets[0];
         const settings = { ...meta.defaults, ...preset.settings, batchSize: Math.min(...meta.batchSizes) };
         const beforeCreate = tf.memory().numTensors;

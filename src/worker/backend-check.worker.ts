@@ -3,8 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { compareFingerprints } from '../il/backend-check/compare';
 import { fingerprint, type Fingerprint } from '../il/backend-check/fingerprint';
 import { probeAddN } from '../il/backend-fixes/chunked-add-n';
-import { findExample } from '../examples/catalog';
-import { loadProblemFactory } from '../examples/problems';
+import { findExample, loadProblemFactory } from '../examples/registry';
 import { switchBrowserBackend } from './backends';
 import type { BackendCheckCase, BackendCheckMessage, BackendCheckRequest } from './backend-check-protocol';
 

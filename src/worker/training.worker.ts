@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { TrainingSession } from '../il/session';
-import { loadProblemFactory } from '../examples/problems';
+import { loadProblemFactory } from '../examples/registry';
 import { BackendGuard } from '../il/backend-check/guard';
 import { chooseBrowserBackend, switchBrowserBackend } from './backends';
 import type { FromWorker, ToWorker } from './protocol';

@@ -1,47 +1,43 @@
-import { choiceParam, numberParam, type ExampleParams } from '../../il/problem';
+import {
+  choiceSpec,
+  defaultsOf,
+  integerSpec,
+  numberSpec,
+  parseParams,
+  type ParamsOf,
+} from '../../il/params/schema';
+import type { ExampleParams } from '../../il/problem';
 
 export const HYPERGRADIENT_METHODS = ['exact', 'unrolled', 'implicit', 'finite-difference'] as const;
 export type HypergradientMethod = (typeof HYPERGRADIENT_METHODS)[number];
 
 /** The explorer's own settings, all carried in the URL hash. */
-export interface ExplorerParams extends ExampleParams {
-  /** Which hypergradient drives training. */
-  method: HypergradientMethod;
-  /** K: gradient-descent steps unrolled through. */
-  unrollSteps: number;
-  /** n: conjugate-gradient iterations of the implicit method. */
-  cgIterations: number;
-  relevant: number;
-  irrelevant: number;
-  noisy: number;
-  trainSize: number;
-  labelNoise: number;
-}
+export const explorerParamSchema = {
+  method: choiceSpec(HYPERGRADIENT_METHODS, 'implicit', {
+    label: 'hypergradient that trains',
+    choiceLabels: {
+      exact: 'closed form',
+      unrolled: 'unrolled K steps',
+      implicit: 'implicit (IFT + CG)',
+      'finite-difference': 'finite differences',
+    },
+  }),
+  unrollSteps: integerSpec(20, 1, 500, {
+    label: 'K (training)',
+    help: 'gradient-descent steps unrolled through',
+  }),
+  cgIterations: integerSpec(5, 1, 100, {
+    label: 'n (training)',
+    help: 'conjugate-gradient iterations of the implicit method',
+  }),
+  relevant: integerSpec(3, 1, 20, { label: 'relevant features' }),
+  irrelevant: integerSpec(5, 0, 40, { label: 'irrelevant features' }),
+  noisy: integerSpec(2, 0, 20, { label: 'noisy features' }),
+  trainSize: integerSpec(24, 5, 500, { label: 'training samples' }),
+  labelNoise: numberSpec(0.5, 0, 5, { label: 'label noise σ', step: 0.05 }),
+} as const;
 
-export const DEFAULT_EXPLORER_PARAMS: ExplorerParams = {
-  method: 'implicit',
-  unrollSteps: 20,
-  cgIterations: 5,
-  relevant: 3,
-  irrelevant: 5,
-  noisy: 2,
-  trainSize: 24,
-  labelNoise: 0.5,
-};
-
-export function parseExplorerParams(raw: ExampleParams): ExplorerParams {
-  const d = DEFAULT_EXPLORER_PARAMS;
-  const relevant = Math.round(numberParam(raw, 'relevant', d.relevant, 1, 20));
-  const irrelevant = Math.round(numberParam(raw, 'irrelevant', d.irrelevant, 0, 40));
-  const noisy = Math.round(numberParam(raw, 'noisy', d.noisy, 0, 20));
-  return {
-    method: choiceParam(raw, 'method', HYPERGRADIENT_METHODS, d.method),
-    unrollSteps: Math.round(numberParam(raw, 'unrollSteps', d.unrollSteps, 1, 500)),
-    cgIterations: Math.round(numberParam(raw, 'cgIterations', d.cgIterations, 1, 100)),
-    relevant,
-    irrelevant,
-    noisy,
-    trainSize: Math.round(numberParam(raw, 'trainSize', d.trainSize, 5, 500)),
-    labelNoise: numberParam(raw, 'labelNoise', d.labelNoise, 0, 5),
-  };
-}
+export type ExplorerParams = ParamsOf<typeof explorerParamSchema>;
+export const DEFAULT_EXPLORER_PARAMS: ExplorerParams = defaultsOf(explorerParamSchema);
+export const parseExplorerParams = (raw: ExampleParams): ExplorerParams =>
+  parseParams(explorerParamSchema, raw).values;

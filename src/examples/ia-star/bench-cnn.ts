@@ -55,7 +55,7 @@ function makeCnnStep(batch: number, size: number, seed: number): CnnStep {
     step: () =>
       tf.tidy(() => {
         const { value, grads } = tf.variableGrads(loss, vars);
-        optimizer.applyGradients(grads);
+        optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
         return value.dataSync()[0];
       }),
     dispose: () => {

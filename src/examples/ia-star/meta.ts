@@ -3,7 +3,7 @@ import type { ExampleParams } from '../../il/problem';
 
 /**
  * The learning params every preset starts from: params.ts's DEFAULT_IA_STAR_PARAMS, written out so this file stays
- * light (the catalog loads it on the landing page; params.ts pulls in the map generators). A test keeps the two
+ * light (the example registry loads it on the landing page; params.ts pulls in the map generators). A test keeps the two
  * equal (view/learning-meta.test.ts).
  */
 export const PRESET_LEARNING = {

@@ -1,4 +1,12 @@
-import { choiceParam, numberParam, type ExampleParams } from '../../il/problem';
+import {
+  choiceSpec,
+  defaultsOf,
+  integerSpec,
+  numberSpec,
+  parseParams,
+  type ParamsOf,
+} from '../../il/params/schema';
+import type { ExampleParams } from '../../il/problem';
 
 export const ESTIMATORS = ['surrogate', 'reinforce'] as const;
 /** Which gradient estimator trains θ (both variances are measured every step either way). */
@@ -9,40 +17,34 @@ export const DISTRIBUTIONS = ['uniform', 'clustered', 'mixed'] as const;
 export type Distribution = (typeof DISTRIBUTIONS)[number];
 
 /** iMTSP's own settings, carried in the URL hash; changing one rebuilds the run from its seed. */
-export interface ImtspParams extends ExampleParams {
-  estimator: EstimatorKind;
-  /** N of the random training instances (the depot included). */
-  trainCities: number;
-  /** M of the training instances. */
-  trainAgents: number;
-  distribution: Distribution;
-  /** S: allocations sampled per instance per step. */
-  samples: number;
-  /** τ of the relaxation softmax(z/τ) the surrogate reads. */
-  temperature: number;
-  /** Decay of REINFORCE's running-mean baseline. */
-  baselineDecay: number;
-}
+export const imtspParamSchema = {
+  estimator: choiceSpec(ESTIMATORS, 'surrogate', {
+    label: 'gradient estimator',
+    choiceLabels: {
+      surrogate: 'surrogate control variate (iMTSP)',
+      reinforce: 'REINFORCE (running-mean baseline)',
+    },
+  }),
+  trainCities: integerSpec(50, 6, 200, {
+    label: 'train N',
+    help: 'cities of the random training instances (the depot included)',
+  }),
+  trainAgents: integerSpec(5, 2, 10, { label: 'train M', help: 'robots of the training instances' }),
+  distribution: choiceSpec(DISTRIBUTIONS, 'uniform', { label: 'training cities' }),
+  samples: integerSpec(8, 2, 64, { label: 'samples S', help: 'allocations sampled per instance per step' }),
+  temperature: numberSpec(0.5, 0.05, 5, {
+    label: 'τ of softmax(z/τ)',
+    help: 'temperature of the relaxation the surrogate reads',
+    step: 0.05,
+  }),
+  baselineDecay: numberSpec(0.9, 0, 0.999, {
+    label: 'baseline decay',
+    help: "decay of REINFORCE's running-mean baseline",
+    step: 0.001,
+  }),
+} as const;
 
-export const DEFAULT_IMTSP_PARAMS: ImtspParams = {
-  estimator: 'surrogate',
-  trainCities: 50,
-  trainAgents: 5,
-  distribution: 'uniform',
-  samples: 8,
-  temperature: 0.5,
-  baselineDecay: 0.9,
-};
-
-export function parseImtspParams(raw: ExampleParams): ImtspParams {
-  const d = DEFAULT_IMTSP_PARAMS;
-  return {
-    estimator: choiceParam(raw, 'estimator', ESTIMATORS, d.estimator),
-    trainCities: Math.round(numberParam(raw, 'trainCities', d.trainCities, 6, 200)),
-    trainAgents: Math.round(numberParam(raw, 'trainAgents', d.trainAgents, 2, 10)),
-    distribution: choiceParam(raw, 'distribution', DISTRIBUTIONS, d.distribution),
-    samples: Math.round(numberParam(raw, 'samples', d.samples, 2, 64)),
-    temperature: numberParam(raw, 'temperature', d.temperature, 0.05, 5),
-    baselineDecay: numberParam(raw, 'baselineDecay', d.baselineDecay, 0, 0.999),
-  };
-}
+export type ImtspParams = ParamsOf<typeof imtspParamSchema>;
+export const DEFAULT_IMTSP_PARAMS: ImtspParams = defaultsOf(imtspParamSchema);
+export const parseImtspParams = (raw: ExampleParams): ImtspParams =>
+  parseParams(imtspParamSchema, raw).values;

@@ -100,7 +100,12 @@ function transposeOutputAndGradients(c: Case): Float32Array[] {
     { values: seededArray(sizeOf(wShapeOf(c)), 5), shape: wShapeOf(c) },
   ];
   const out = tf.tidy(() =>
-    Float32Array.from(f(...inputs.map(({ values, shape }) => tf.tensor(values, shape))).dataSync()),
+    Float32Array.from(
+      f(
+        tf.tensor(inputs[0].values, inputs[0].shape),
+        tf.tensor(inputs[1].values, inputs[1].shape),
+      ).dataSync(),
+    ),
   );
   return [out, ...gradientsOf(f, inputs, 6)];
 }

@@ -72,7 +72,7 @@ export function inputGradient(
     scope.run(
       'Conv2D',
       { x, filter: flipped },
-      { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [dh, dw], dimRoundingMode: undefined },
+      { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [dh, dw] },
     );
   if (direct) {
     return conv(spread, [

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import type { ExampleViewProps } from '../../../ui/example-view';
+import { defineView } from '../../../ui/define-view';
+import manifest from '../manifest';
 import { numberParam } from '../../../il/problem';
-import { HYPERGRADIENT_METHODS, parseExplorerParams, type HypergradientMethod } from '../params';
+import { HYPERGRADIENT_METHODS, type ExplorerParams, type HypergradientMethod } from '../params';
 import type { ExplorerSnapshot } from '../problem';
 import type { ContourGrid, MethodResult } from '../compare';
 import { explorerLesson } from '../lesson';
@@ -13,16 +15,14 @@ import { METHOD_LABEL } from './colors';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
 
 function ExplorerView({
-  snapshot: raw,
-  params: rawParams,
+  snapshot,
+  params,
   setParams,
   viewState,
   setViewState,
   channel,
   notify,
-}: ExampleViewProps) {
-  const snapshot = raw as ExplorerSnapshot | null;
-  const params = parseExplorerParams(rawParams);
+}: ExampleViewProps<ExplorerSnapshot, ExplorerParams>) {
   const features = snapshot?.theta.length ?? params.relevant + params.irrelevant + params.noisy;
   const compareK = Math.round(numberParam(viewState, 'K', params.unrollSteps, 1, 300));
   const compareN = Math.round(numberParam(viewState, 'n', params.cgIterations, 1, 50));
@@ -119,5 +119,5 @@ function ExplorerView({
   );
 }
 
-export const View = ExplorerView;
+export const View = defineView(manifest, ExplorerView);
 export const lesson = explorerLesson;

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { choiceParam, numberParam } from '../../../il/problem';
 import type { ExampleViewProps } from '../../../ui/example-view';
+import { defineView } from '../../../ui/define-view';
+import manifest from '../manifest';
 import { FileDrop } from '../../../ui/FileDrop';
 import { Slider } from '../../../ui/Slider';
 import { downloadBlob, downloadText } from '../../../ui/download';
@@ -9,7 +11,7 @@ import { countBlocked, samePoint } from '../grid-map.ts';
 import { lessonAstar } from '../lesson-astar.ts';
 import { lessonIaStar } from '../lesson-ia-star.ts';
 import { clearMap, invertMap } from '../map-edit.ts';
-import { parseIaStarParams, type IaStarParams } from '../params.ts';
+import type { IaStarParams } from '../params.ts';
 import type { EvaluateRequest, EvaluateResult, IaStarSnapshot } from '../problem.ts';
 import { DEFAULT_WASTAR_WEIGHT } from '../search-options.ts';
 import { ComparisonPanel } from './ComparisonPanel';
@@ -50,8 +52,8 @@ const n = (x: number) => x.toLocaleString('en');
 const FOCUS_KINDS = [...PLANNER_KINDS, ...LEARNED_KINDS];
 
 function IaStarView({
-  snapshot: rawSnapshot,
-  params,
+  snapshot,
+  params: learning,
   setParams,
   viewState,
   setViewState,
@@ -59,10 +61,8 @@ function IaStarView({
   status,
   reports,
   notify,
-}: ExampleViewProps) {
-  const snapshot = rawSnapshot as IaStarSnapshot | null;
-  const learning = useMemo(() => parseIaStarParams(params), [params]);
-  const editor = useSceneEditor(viewState, params, setViewState);
+}: ExampleViewProps<IaStarSnapshot, IaStarParams>) {
+  const editor = useSceneEditor(viewState, learning, setViewState);
   const { scene } = editor;
   const { map, start, goal } = scene;
   const weight = Math.round(numberParam(viewState, 'w', DEFAULT_WASTAR_WEIGHT, 1, 5) * 10) / 10;
@@ -80,7 +80,7 @@ function IaStarView({
   const fresh = set !== null && set.map === map && samePoint(set.start, start) && samePoint(set.goal, goal);
 
   // The learned planners: the network in training (this mode) and the other mode's shipped weights.
-  const comparison = useComparisonWeights(params, otherMode(learning.mode));
+  const comparison = useComparisonWeights(learning, otherMode(learning.mode));
   const learned = useLearnedPlans(
     channel,
     scene,
@@ -310,7 +310,7 @@ function IaStarView({
       <LearningPanel
         snapshot={snapshot}
         params={learning}
-        setParams={(patch: Partial<IaStarParams>) => setParams(patch)}
+        setParams={setParams}
         showPush={showPush}
         onShowPush={(push) => setViewState({ push })}
         showcaseOn={showcaseOn}
@@ -354,5 +354,5 @@ function IaStarView({
   );
 }
 
-export const View = IaStarView;
+export const View = defineView(manifest, IaStarView);
 export const lesson = pageLesson([lessonAstar, lessonIaStar], 'A* and iA*: learning to guide the search');

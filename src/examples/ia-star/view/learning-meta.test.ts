@@ -4,7 +4,14 @@ import { DEFAULT_IA_STAR_PARAMS, parseIaStarParams } from '../params.ts';
 
 describe("the iA* page's presets and shipped weights", () => {
   it("start from params.ts's learning defaults (meta.ts repeats them to stay light)", () => {
-    expect({ ...PRESET_LEARNING }).toEqual({ ...DEFAULT_IA_STAR_PARAMS });
+    // The schema's defaults also hold the editor's generated map (mapKind, width, height, mapSeed).
+    const learningDefaults = Object.fromEntries(
+      Object.keys(PRESET_LEARNING).map((k) => [
+        k,
+        DEFAULT_IA_STAR_PARAMS[k as keyof typeof DEFAULT_IA_STAR_PARAMS],
+      ]),
+    );
+    expect({ ...PRESET_LEARNING }).toEqual(learningDefaults);
   });
 
   it('keep the editor presets, add a Neural A* preset, and keep the first one cheap', () => {

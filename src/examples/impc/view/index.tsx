@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import type { ExampleViewProps } from '../../../ui/example-view';
-import { parseImpcParams, type ImpcParams } from '../example-params';
+import { defineView } from '../../../ui/define-view';
+import manifest from '../manifest';
+import type { ImpcParams } from '../example-params';
 import { impcLesson } from '../lesson';
 import type { ImpcSnapshot } from '../problem';
 import { ComparisonPanel } from './ComparisonPanel';
@@ -11,17 +13,15 @@ import { TrainingControls } from './TrainingControls';
 import './impc.css';
 
 function ImpcView({
-  snapshot: raw,
-  params: rawParams,
+  snapshot,
+  params,
   setParams,
   viewState,
   setViewState,
   channel,
   reports,
   notify,
-}: ExampleViewProps) {
-  const snapshot = raw as ImpcSnapshot | null;
-  const params = parseImpcParams(rawParams);
+}: ExampleViewProps<ImpcSnapshot, ImpcParams>) {
   const onError = useCallback((m: string) => notify('error', m), [notify]);
   const step = reports.at(-1)?.step ?? 0;
   const psiKey = snapshot ? `${snapshot.p.map((v) => v.toPrecision(5)).join(',')}|${step}` : 'none';
@@ -58,5 +58,5 @@ function ImpcView({
   );
 }
 
-export const View = ImpcView;
+export const View = defineView(manifest, ImpcView);
 export const lesson = impcLesson;

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { booleanParam, choiceParam, numberParam } from '../../../il/problem';
 import type { ExampleViewProps } from '../../../ui/example-view';
+import { defineView } from '../../../ui/define-view';
+import manifest from '../manifest';
 import { FileDrop } from '../../../ui/FileDrop';
 import { Slider } from '../../../ui/Slider';
 import { downloadText } from '../../../ui/download';
@@ -10,7 +12,7 @@ import { MAX_CITIES } from '../commands';
 import type { CompareRow } from '../compare';
 import { addCity, deleteCity, moveCity, setDepot } from '../instance-edits';
 import { imtspLesson } from '../lesson';
-import { parseImtspParams } from '../params';
+import type { ImtspParams } from '../params';
 import type { ImtspSnapshot } from '../problem';
 import { formatTsplib, parseTsplib, TsplibParseError } from '../tsplib';
 import { AgentBars } from './AgentBars';
@@ -41,17 +43,15 @@ function fromRow(row: CompareRow, n: number, agents: number): AllocationResult {
 }
 
 function ImtspView({
-  snapshot: raw,
-  params: rawParams,
+  snapshot,
+  params,
   setParams,
   viewState,
   setViewState,
   channel,
   reports,
   notify,
-}: ExampleViewProps) {
-  const snapshot = raw as ImtspSnapshot | null;
-  const params = parseImtspParams(rawParams);
+}: ExampleViewProps<ImtspSnapshot, ImtspParams>) {
   const agents = Math.round(numberParam(viewState, 'm', 5, 1, 20));
   const decode = choiceParam(viewState, 'dec', ['argmax', 'best'] as const, 'best');
   const layers: Layers = {
@@ -302,5 +302,5 @@ function ImtspView({
   );
 }
 
-export const View = ImtspView;
+export const View = defineView(manifest, ImtspView);
 export const lesson = imtspLesson;

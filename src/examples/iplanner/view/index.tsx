@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ExampleViewProps } from '../../../ui/example-view';
+import { defineView } from '../../../ui/define-view';
+import manifest from '../manifest';
 import { numberParam } from '../../../il/problem';
 import { Slider } from '../../../ui/Slider';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
@@ -7,7 +9,7 @@ import { DEFAULT_CAMERA } from '../camera.ts';
 import type { EvaluateRequest, EvaluateResponse, PlanRequest, PlanResponse } from '../commands.ts';
 import type { GradientCheck } from '../gradcheck.ts';
 import { iplannerLesson } from '../lesson.ts';
-import { parseIPlannerParams, trainingKinds } from '../params.ts';
+import { trainingKinds, type IPlannerParams } from '../params.ts';
 import type { IPlannerSnapshot } from '../problem.ts';
 import { prepareRayScene, renderDepth } from '../raycast.ts';
 import { WORLD_KINDS, type WorldKind } from '../types.ts';
@@ -24,16 +26,14 @@ import './iplanner.css';
 const fmt = (x: number | undefined, d = 2) => (x !== undefined && Number.isFinite(x) ? x.toFixed(d) : '–');
 
 function IPlannerView({
-  snapshot: raw,
-  params: rawParams,
+  snapshot,
+  params,
   setParams,
   viewState,
   setViewState,
   channel,
   notify,
-}: ExampleViewProps) {
-  const snapshot = raw as IPlannerSnapshot | null;
-  const params = parseIPlannerParams(rawParams);
+}: ExampleViewProps<IPlannerSnapshot, IPlannerParams>) {
   const editor = useEditorWorld(viewState, setViewState, trainingKinds(params.worlds)[0]);
   const { world } = editor;
   const [tool, setTool] = useState<Tool>('goal');
@@ -310,5 +310,5 @@ function IPlannerView({
   );
 }
 
-export const View = IPlannerView;
+export const View = defineView(manifest, IPlannerView);
 export const lesson = iplannerLesson;

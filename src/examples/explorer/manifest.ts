@@ -1,0 +1,10 @@
+import { defineExample } from '../../il/example/define';
+import { explorerMeta } from './meta';
+import { explorerParamSchema } from './params';
+
+export default defineExample({
+  meta: explorerMeta,
+  params: explorerParamSchema,
+  problem: () => import('./problem').then((m) => m.explorerFactory),
+  benches: { explorer: () => import('./bench').then((m) => m.run) },
+});

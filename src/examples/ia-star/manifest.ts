@@ -1,0 +1,13 @@
+import { defineExample } from '../../il/example/define';
+import { iaStarMeta } from './meta';
+import { iaStarParamSchema } from './params';
+
+export default defineExample({
+  meta: iaStarMeta,
+  params: iaStarParamSchema,
+  problem: () => import('./problem').then((m) => m.iaStarFactory),
+  benches: {
+    'ia-star': () => import('./bench').then((m) => m.run),
+    grid: () => import('./bench-grid').then((m) => m.run),
+  },
+});

@@ -1,0 +1,10 @@
+import { defineExample } from '../../il/example/define';
+import { impcMeta } from './meta';
+import { impcParamSchema } from './example-params';
+
+export default defineExample({
+  meta: impcMeta,
+  params: impcParamSchema,
+  problem: () => import('./problem').then((m) => m.impcFactory),
+  benches: { impc: () => import('./bench').then((m) => m.run) },
+});
