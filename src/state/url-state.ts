@@ -18,9 +18,7 @@ export interface PageState {
 }
 
 export type Route =
-  | { page: 'landing' }
-  | { page: 'backends' }
-  | { page: 'example'; state: PageState; warning?: string };
+  { page: 'landing' } | { page: 'backends' } | { page: 'example'; state: PageState; warning?: string };
 
 export function defaultPageState(meta: ExampleMeta, preset?: Preset): PageState {
   const p = preset ?? meta.presets[0];
