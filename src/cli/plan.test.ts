@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../test-support/shared-data.ts';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../test-support/shared-data.ts';
 
 /** Runs `tsx src/cli/plan.ts ...` (what `npm run plan --` runs) and parses its JSON lines. */
 function plan(...args: string[]): {
@@ -60,35 +60,34 @@ describe('npm run plan', () => {
     expect(r.stderr).toContain("line 3: expected 'width <W>', got 'widht 5'");
   });
 
-  it.skipIf(!hasSharedData)('reproduces every optimal length of a Moving AI scenario file', () => {
-    const r = plan(
-      '--map',
-      sharedDataPath('movingai', 'arena.map'),
-      '--scen',
-      sharedDataPath('movingai', 'arena.map.scen'),
-    );
-    expect(r.status).toBe(0);
-    expect(r.lines).toHaveLength(131);
-    expect(r.lines[130]).toMatchObject({
-      count: 130,
-      successRate: 1,
-      meanPathRatio: 1,
-      optimalMismatches: 0,
-    });
-    const wastar = plan(
-      '--map',
-      sharedDataPath('movingai', 'arena.map'),
-      '--scen',
-      sharedDataPath('movingai', 'arena.map.scen'),
-      '--planner',
-      'wastar',
-      '--weight',
-      '2',
-    );
-    expect(wastar.lines[130].meanPathRatio as number).toBeLessThanOrEqual(2);
-  });
-
-  it.skipIf(hasSharedData)('skips the scenario check without the shared data', () => {
-    console.log(sharedDataSkipMessage);
-  });
+  it.skipIf(!hasSharedData)(
+    sharedDataTitle('reproduces every optimal length of a Moving AI scenario file'),
+    () => {
+      const r = plan(
+        '--map',
+        sharedDataPath('movingai', 'arena.map'),
+        '--scen',
+        sharedDataPath('movingai', 'arena.map.scen'),
+      );
+      expect(r.status).toBe(0);
+      expect(r.lines).toHaveLength(131);
+      expect(r.lines[130]).toMatchObject({
+        count: 130,
+        successRate: 1,
+        meanPathRatio: 1,
+        optimalMismatches: 0,
+      });
+      const wastar = plan(
+        '--map',
+        sharedDataPath('movingai', 'arena.map'),
+        '--scen',
+        sharedDataPath('movingai', 'arena.map.scen'),
+        '--planner',
+        'wastar',
+        '--weight',
+        '2',
+      );
+      expect(wastar.lines[130].meanPathRatio as number).toBeLessThanOrEqual(2);
+    },
+  );
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../il/rng.ts';
 import { relativeError } from '../../il/gradients/finite-difference.ts';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data.ts';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../../test-support/shared-data.ts';
 import { loadReferenceBatch } from './reference-batch.ts';
 import {
   dastarBackward,
@@ -160,7 +160,7 @@ describe('differentiable A*: backward', () => {
 });
 
 describe.skipIf(!hasSharedData)(
-  "neural-astar-reference: Neural A*'s DifferentiableAstar on its random cost maps",
+  sharedDataTitle("neural-astar-reference: Neural A*'s DifferentiableAstar on its random cost maps"),
   () => {
     it('expands the same cells on all 80 (map, cost map) pairs', () => {
       const refs = JSON.parse(
@@ -186,7 +186,3 @@ describe.skipIf(!hasSharedData)(
     });
   },
 );
-
-describe.skipIf(hasSharedData)('neural-astar-reference (absent)', () => {
-  it('is skipped', () => console.log(sharedDataSkipMessage));
-});

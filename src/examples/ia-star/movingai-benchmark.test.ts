@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data.ts';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../../test-support/shared-data.ts';
 import { checkScenarioOnMap, parseScen } from './format-movingai-scen.ts';
 import { parseMovingAiMap } from './format-movingai-map.ts';
 import { createSearchContext } from './search-context.ts';
@@ -14,7 +14,7 @@ const BENCHMARKS = [
   { map: 'random-32-32-10.map', scen: 'random-32-32-10-random-1.scen', count: 461 },
 ];
 
-describe.skipIf(!hasSharedData)('Moving AI benchmark scenarios', () => {
+describe.skipIf(!hasSharedData)(sharedDataTitle('Moving AI benchmark scenarios'), () => {
   it.each(BENCHMARKS)(
     '$scen: A* (every tie rule) and Dijkstra reproduce all $count optimal lengths',
     ({ map: mapFile, scen, count }) => {
@@ -39,11 +39,5 @@ describe.skipIf(!hasSharedData)('Moving AI benchmark scenarios', () => {
       const map = parseMovingAiMap(readFileSync(sharedDataPath('movingai', name), 'utf8'));
       expect(map.width * map.height).toBeGreaterThan(0);
     }
-  });
-});
-
-describe.skipIf(hasSharedData)('Moving AI benchmark scenarios (absent)', () => {
-  it('is skipped', () => {
-    console.log(sharedDataSkipMessage);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readNpy } from '../../test-support/npy.ts';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data.ts';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../../test-support/shared-data.ts';
 import { parseReferenceMap } from './format-reference-map.ts';
 import { createGridMap, type GridScene, gridPoint } from './grid-map.ts';
 import { createSearchContext } from './search-context.ts';
@@ -56,7 +56,7 @@ const COLUMNS: [string, SearchOptions][] = [
 ];
 
 describe.skipIf(!hasSharedData)(
-  'neural-astar-reference: the same expansions as the published planners',
+  sharedDataTitle('neural-astar-reference: the same expansions as the published planners'),
   () => {
     const rows = hasSharedData ? readRows() : [];
 
@@ -132,9 +132,3 @@ describe.skipIf(!hasSharedData)(
     });
   },
 );
-
-describe.skipIf(hasSharedData)('neural-astar-reference (absent)', () => {
-  it('is skipped', () => {
-    console.log(sharedDataSkipMessage);
-  });
-});

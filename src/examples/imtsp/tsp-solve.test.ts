@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../../test-support/shared-data';
 import { closedTourLength, localDistanceMatrix } from './distance';
 import { clusteredInstance, uniformInstance } from './generators';
 import { cheapestInsertionTour, nearestNeighbourTour } from './tsp-construct';
@@ -133,7 +133,7 @@ describe('solveTour', () => {
 
 const TSPLIB_OPTIMA: Record<string, number> = { eil51: 426, berlin52: 7542, st70: 675 };
 
-describe.skipIf(!hasSharedData)('TSPLIB optima (nint distances)', () => {
+describe.skipIf(!hasSharedData)(sharedDataTitle('TSPLIB optima (nint distances)'), () => {
   for (const [name, optimum] of Object.entries(TSPLIB_OPTIMA)) {
     it(`${name}: quality setting within 2 % of ${optimum}, never below it`, () => {
       const file = parseTsplib(readFileSync(sharedDataPath('tsplib', `${name}.tsp`), 'utf8'));
@@ -150,10 +150,4 @@ describe.skipIf(!hasSharedData)('TSPLIB optima (nint distances)', () => {
       expect(fast).toBeLessThanOrEqual(optimum * 1.1);
     });
   }
-});
-
-describe.skipIf(hasSharedData)('TSPLIB optima (nint distances)', () => {
-  it('is skipped without the shared benchmark files', () => {
-    console.log(sharedDataSkipMessage);
-  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../il/rng';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../../test-support/shared-data';
 import { clusteredInstance, uniformInstance } from './generators';
 import { makeInstance } from './instance';
 import { formatTsplib, parseTsplib, TsplibParseError } from './tsplib';
@@ -208,7 +208,7 @@ describe('formatTsplib', () => {
   });
 });
 
-describe.skipIf(!hasSharedData)('TSPLIB benchmark files', () => {
+describe.skipIf(!hasSharedData)(sharedDataTitle('TSPLIB benchmark files'), () => {
   it('parses eil51, berlin52 and st70 with their dimensions and first nodes', () => {
     const expected: [string, number, number, number][] = [
       ['eil51', 51, 37, 52],
@@ -224,11 +224,5 @@ describe.skipIf(!hasSharedData)('TSPLIB benchmark files', () => {
       const again = parseTsplib(formatTsplib(file.instance));
       expect(Array.from(again.instance.x)).toEqual(Array.from(file.instance.x));
     }
-  });
-});
-
-describe.skipIf(hasSharedData)('TSPLIB benchmark files', () => {
-  it('is skipped without the shared benchmark files', () => {
-    console.log(sharedDataSkipMessage);
   });
 });

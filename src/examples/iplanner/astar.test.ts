@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../il/rng.ts';
-import { hasSharedData, sharedDataPath, sharedDataSkipMessage } from '../../test-support/shared-data.ts';
+import { hasSharedData, sharedDataPath, sharedDataTitle } from '../../test-support/shared-data.ts';
 import { astar, type SearchGrid } from './astar.ts';
 
 /** Independent reference: Dijkstra by repeated linear scans, the same move rules and costs. */
@@ -95,26 +95,28 @@ function loadMovingAi(mapFile: string) {
   return { nx, ny, blocked, cellSize: 1 };
 }
 
-describe.skipIf(!hasSharedData)('grid A* on Moving AI benchmarks (α = 0: octile, no corner cutting)', () => {
-  for (const [mapFile, scenFile] of [
-    ['arena.map', 'arena.map.scen'],
-    ['random-32-32-10.map', 'random-32-32-10-random-1.scen'],
-    ['den312d.map', 'den312d.map.scen'],
-  ])
-    it(`matches every optimal length of ${scenFile}`, () => {
-      const grid = loadMovingAi(mapFile);
-      const rows = readFileSync(sharedDataPath('movingai', scenFile), 'utf8').trim().split(/\r?\n/).slice(1);
-      expect(rows.length).toBeGreaterThan(100);
-      for (const row of rows) {
-        const f = row.split('\t');
-        const [sx, sy, gx, gy] = [4, 5, 6, 7].map((i) => Number(f[i]));
-        const res = astar(grid, sy * grid.nx + sx, gy * grid.nx + gx, 0);
-        expect(res.found).toBe(true);
-        expect(res.cost).toBeCloseTo(Number(f[8]), 5);
-      }
-    });
-});
-
-describe.skipIf(hasSharedData)('grid A* on Moving AI benchmarks', () => {
-  it('is skipped', () => console.log(sharedDataSkipMessage));
-});
+describe.skipIf(!hasSharedData)(
+  sharedDataTitle('grid A* on Moving AI benchmarks (α = 0: octile, no corner cutting)'),
+  () => {
+    for (const [mapFile, scenFile] of [
+      ['arena.map', 'arena.map.scen'],
+      ['random-32-32-10.map', 'random-32-32-10-random-1.scen'],
+      ['den312d.map', 'den312d.map.scen'],
+    ])
+      it(`matches every optimal length of ${scenFile}`, () => {
+        const grid = loadMovingAi(mapFile);
+        const rows = readFileSync(sharedDataPath('movingai', scenFile), 'utf8')
+          .trim()
+          .split(/\r?\n/)
+          .slice(1);
+        expect(rows.length).toBeGreaterThan(100);
+        for (const row of rows) {
+          const f = row.split('\t');
+          const [sx, sy, gx, gy] = [4, 5, 6, 7].map((i) => Number(f[i]));
+          const res = astar(grid, sy * grid.nx + sx, gy * grid.nx + gx, 0);
+          expect(res.found).toBe(true);
+          expect(res.cost).toBeCloseTo(Number(f[8]), 5);
+        }
+      });
+  },
+);
