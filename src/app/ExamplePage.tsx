@@ -33,7 +33,6 @@ function backendOverride(): BackendName | 'auto' {
 export function ExamplePage({ initial, warning }: { initial: PageState; warning?: string }) {
   const meta = findExample(initial.exampleId)!;
   const [page, setPage] = useState<PageState>(initial);
-  const [generation, setGeneration] = useState(0);
   const [view, setView] = useState<ExampleViewModule | null>(null);
   const [notices, setNotices] = useState<NoticeItem[]>(
     warning ? [{ id: 0, kind: 'warning', message: warning }] : [],
@@ -80,7 +79,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     };
   }, [meta.id, meta.title, notify]);
 
-  // Seed, batch, preset and example params rebuild the problem; `generation` forces a rebuild (reset).
+  // Seed, batch, preset and example params rebuild the problem.
   // The load effect reads the latest page through a ref: learning-rate or view-state changes must not reload.
   const pageRef = useRef(page);
   useEffect(() => {
@@ -93,7 +92,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     if (!client) return;
     const { settings, params } = pageRef.current;
     client.load(meta.id, settings, params);
-  }, [meta.id, seed, batchSize, paramsKey, page.presetId, generation]);
+  }, [meta.id, seed, batchSize, paramsKey, page.presetId]);
 
   // The URL always says how to reproduce what is on screen.
   useEffect(() => {
@@ -135,7 +134,8 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   const play = useCallback(() => clientRef.current?.play(), []);
   const pause = useCallback(() => clientRef.current?.pause(), []);
   const step = useCallback(() => clientRef.current?.step(1), []);
-  const reset = useCallback(() => setGeneration((g) => g + 1), []);
+  // The worker rebuilds the problem from the request it holds (same seed, same settings): a fresh run.
+  const reset = useCallback(() => clientRef.current?.reset(), []);
 
   const shortcuts = useMemo(() => {
     const speedIndex = SPEEDS.findIndex((s) => s.value === run.speed);

@@ -30,7 +30,13 @@ export const useRunStore = create<RunState>((set) => ({
   fatal: null,
   speed: null,
   logScale: true,
-  appendReports: (reports) => set((s) => ({ reports: s.reports.concat(reports) })),
+  // Reports arrive while the status is quiet (running): the step counter follows the curve's last point.
+  appendReports: (reports) =>
+    set((s) => {
+      const last = reports.at(-1);
+      const status = last && last.step > s.status.step ? { ...s.status, step: last.step } : s.status;
+      return { reports: s.reports.concat(reports), status };
+    }),
   setSnapshot: (snapshot) => set({ snapshot }),
   setStatus: (status) =>
     // A fresh load starts a fresh curve.
