@@ -69,6 +69,23 @@ describe('run store', () => {
     expect(steps()).toEqual([1]);
   });
 
+  it('the status step follows the curve while running, never goes back, and restarts with a load', () => {
+    const s = useRunStore.getState();
+    s.setStatus({ state: 'running', step: 0 });
+    s.appendReports([report(1), report(2), report(3)]);
+    expect(useRunStore.getState().status).toEqual({ state: 'running', step: 3 });
+    s.appendReports([]);
+    expect(useRunStore.getState().status.step).toBe(3);
+    s.setStatus({ state: 'idle', step: 5 });
+    s.appendReports([report(4)]); // a late batch does not move the counter back
+    expect(useRunStore.getState().status).toEqual({ state: 'idle', step: 5 });
+    s.setStatus({ state: 'loading', step: 0 });
+    s.setStatus({ state: 'running', step: 0 });
+    s.appendReports([report(1)]);
+    expect(useRunStore.getState().status).toEqual({ state: 'running', step: 1 });
+    expect(steps()).toEqual([1]);
+  });
+
   it('keeps the backend, the fatal message, the speed and the scale', () => {
     const s = useRunStore.getState();
     const choice: BackendChoice = {
