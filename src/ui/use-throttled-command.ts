@@ -1,19 +1,19 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CommandChannel } from './example-view';
+import type { CommandChannel, CommandMap, CommandName, PayloadOf, ResultOf } from '../il/example/contract';
 
 /**
  * Runs a worker command whenever `key` changes, at most once per `intervalMs` and one at a time, and always ends
  * with a result for the latest key: the view stays live while training runs without flooding the worker.
  */
-export function useThrottledCommand<T>(
-  channel: CommandChannel,
-  name: string,
-  payload: unknown,
+export function useThrottledCommand<C extends CommandMap, K extends CommandName<C>>(
+  channel: CommandChannel<C>,
+  name: K,
+  payload: PayloadOf<C, K>,
   key: string,
   intervalMs: number,
   onError: (message: string) => void,
-): T | null {
-  const [result, setResult] = useState<T | null>(null);
+): ResultOf<C, K> | null {
+  const [result, setResult] = useState<ResultOf<C, K> | null>(null);
   const latest = useRef({ payload, key, channel, onError });
   useLayoutEffect(() => {
     latest.current = { payload, key, channel, onError };
@@ -36,7 +36,7 @@ export function useThrottledCommand<T>(
       s.last = Date.now();
       s.sentKey = latest.current.key;
       latest.current.channel
-        .command<T>(name, latest.current.payload)
+        .command(name, latest.current.payload)
         .then((r) => {
           if (s.mounted) setResult(r);
         })

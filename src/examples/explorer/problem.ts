@@ -2,33 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { Problem, ProblemFactory, TrainingSettings } from '../../il/problem';
 import { createRng } from '../../il/rng';
 import { trainableVariable } from '../../il/variables';
-import { makeRegressionData, type FeatureKind } from './data';
+import { makeRegressionData } from './data';
 import { RidgeBilevel } from './ridge';
-import { compareHypergradients, contourOfUpperCost, type ContourGrid, type MethodResult } from './compare';
+import { compareHypergradients, contourOfUpperCost } from './compare';
 import { DEFAULT_EXPLORER_PARAMS, parseExplorerParams, type ExplorerParams } from './params';
+import { dispatchCommand, type CommandHandlers } from '../../il/example/contract';
+import type { ExplorerCommands, ExplorerSnapshot } from './contract';
 
-export interface ExplorerSnapshot {
-  theta: number[];
-  mu: number[];
-  trueWeights: number[];
-  featureKinds: FeatureKind[];
-  /** θ after every step (capped), for the descent path on the contour. */
-  path: number[][];
-  upper: number;
-  lower: number;
-}
-
-export interface CompareRequest {
-  unrollSteps: number;
-  cgIterations: number;
-}
-export interface ContourRequest {
-  axisI: number;
-  axisJ: number;
-}
-export type ExplorerCommand =
-  | { name: 'compare'; payload: CompareRequest; result: MethodResult[] }
-  | { name: 'contour'; payload: ContourRequest; result: ContourGrid };
+export type { ExplorerSnapshot };
 
 const MAX_PATH = 2000;
 
@@ -108,18 +89,22 @@ class ExplorerProblem implements Problem<ExplorerSnapshot> {
     };
   }
 
-  async command(name: string, payload: unknown): Promise<unknown> {
-    const theta = await this.theta();
-    if (name === 'compare') {
-      const req = payload as CompareRequest;
-      return compareHypergradients(this.ridge, theta, req.unrollSteps, req.cgIterations);
-    }
-    if (name === 'contour') {
-      const req = payload as ContourRequest;
+  private readonly handlers: CommandHandlers<ExplorerCommands> = {
+    compare: async (req) =>
+      compareHypergradients(this.ridge, await this.theta(), req.unrollSteps, req.cgIterations),
+    contour: async (req) => {
       const d = this.ridge.features;
-      return contourOfUpperCost(this.ridge, theta, clampAxis(req.axisI, d), clampAxis(req.axisJ, d));
-    }
-    throw new Error(`explorer: unknown command "${name}"`);
+      return contourOfUpperCost(
+        this.ridge,
+        await this.theta(),
+        clampAxis(req.axisI, d),
+        clampAxis(req.axisJ, d),
+      );
+    },
+  };
+
+  command(name: string, payload: unknown): Promise<unknown> {
+    return dispatchCommand(this.handlers, name, payload);
   }
 
   /** For the bench and tests: the ridge bilevel problem (data, LL solver and hypergradients) behind this run. */

@@ -8,6 +8,7 @@ import {
   type ParsedParams,
 } from '../params/schema';
 import type { ExampleParams, ProblemFactory } from '../problem';
+import type { CommandMap, Contract } from './contract';
 import type { ToolRunner } from './tool';
 
 /** Lazily loaded parts: an example's engine, benches and tools load only when used. */
@@ -36,24 +37,30 @@ export interface ExampleManifest {
  * The typed manifest: the same, remembering the example's params and snapshot types so that its view is typed
  * from the manifest (ui/define-view.ts) with no cast in any registry.
  */
-export interface TypedExampleManifest<Params extends ExampleParams, Snapshot> extends ExampleManifest {
+export interface TypedExampleManifest<
+  Params extends ExampleParams,
+  Snapshot,
+  Commands extends CommandMap,
+> extends ExampleManifest {
   readonly defaultParams: Params;
   parseParams(raw: ExampleParams): ParsedParams<Params>;
-  /** Phantom: never read at run time, carries the snapshot type to the view. */
-  readonly snapshotType?: Snapshot;
+  /** Phantom: never read at run time, carries the snapshot and command types to the view. */
+  readonly contract: Contract<Snapshot, Commands>;
 }
 
-export interface ExampleDefinition<S extends ParamSchema, Snapshot> {
+export interface ExampleDefinition<S extends ParamSchema, Snapshot, Commands extends CommandMap> {
   meta: ExampleMeta;
   params: S;
+  /** `contract<Snapshot, Commands>()` from the example's contract.ts. */
+  contract: Contract<Snapshot, Commands>;
   problem: Lazy<Pick<ProblemFactory<ParamsOf<S>, Snapshot>, 'create'>>;
   benches?: Record<string, Lazy<BenchRunner>>;
   tools?: Record<string, Lazy<ToolRunner>>;
 }
 
-export function defineExample<const S extends ParamSchema, Snapshot>(
-  definition: ExampleDefinition<S, Snapshot>,
-): TypedExampleManifest<ParamsOf<S>, Snapshot> {
+export function defineExample<const S extends ParamSchema, Snapshot, Commands extends CommandMap>(
+  definition: ExampleDefinition<S, Snapshot, Commands>,
+): TypedExampleManifest<ParamsOf<S>, Snapshot, Commands> {
   const { meta, params: schema } = definition;
   const parse = (raw: ExampleParams): ParsedParams<ParamsOf<S>> => parseParams(schema, raw);
   const defaultParams = defaultsOf(schema);
@@ -66,6 +73,7 @@ export function defineExample<const S extends ParamSchema, Snapshot>(
     id: meta.id,
     meta,
     params: schema,
+    contract: definition.contract,
     defaultParams,
     parseParams: parse,
     loadProblem: async () => {

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import type { ExplorerSnapshot } from '../problem';
+import type { ExplorerSnapshot } from '../contract';
 import { KIND_COLOR } from './colors';
 
 /** θ_j (log regularisation) and μ_j against the true weight, one column per feature, coloured by what it really is. */

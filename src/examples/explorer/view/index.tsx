@@ -4,8 +4,7 @@ import { defineView } from '../../../ui/define-view';
 import manifest from '../manifest';
 import { numberParam } from '../../../il/problem';
 import { HYPERGRADIENT_METHODS, type ExplorerParams, type HypergradientMethod } from '../params';
-import type { ExplorerSnapshot } from '../problem';
-import type { ContourGrid, MethodResult } from '../compare';
+import type { ExplorerCommands, ExplorerSnapshot } from '../contract';
 import { explorerLesson } from '../lesson';
 import { Slider } from '../../../ui/Slider';
 import { FeatureBars } from './FeatureBars';
@@ -22,7 +21,7 @@ function ExplorerView({
   setViewState,
   channel,
   notify,
-}: ExampleViewProps<ExplorerSnapshot, ExplorerParams>) {
+}: ExampleViewProps<ExplorerSnapshot, ExplorerParams, ExplorerCommands>) {
   const features = snapshot?.theta.length ?? params.relevant + params.irrelevant + params.noisy;
   const compareK = Math.round(numberParam(viewState, 'K', params.unrollSteps, 1, 300));
   const compareN = Math.round(numberParam(viewState, 'n', params.cgIterations, 1, 50));
@@ -30,7 +29,7 @@ function ExplorerView({
   const axisJ = Math.round(numberParam(viewState, 'axisJ', Math.min(1, features - 1), 0, features - 1));
   const thetaKey = snapshot ? snapshot.theta.map((t) => t.toFixed(4)).join(',') : 'none';
   const onError = useCallback((m: string) => notify('error', m), [notify]);
-  const rows = useThrottledCommand<MethodResult[]>(
+  const rows = useThrottledCommand(
     channel,
     'compare',
     { unrollSteps: compareK, cgIterations: compareN },
@@ -38,7 +37,7 @@ function ExplorerView({
     250,
     onError,
   );
-  const grid = useThrottledCommand<ContourGrid>(
+  const grid = useThrottledCommand(
     channel,
     'contour',
     { axisI, axisJ },
