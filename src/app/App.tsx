@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { findExample } from '../examples/registry';
+import { findExample, findManifest } from '../examples/registry';
 import { parseHash, type Route } from '../state/url-state';
 import { Landing } from './Landing';
 
@@ -9,8 +9,14 @@ const BackendCheckPage = lazy(() =>
   import('./BackendCheckPage').then((m) => ({ default: m.BackendCheckPage })),
 );
 
+/** The route, with a notice where the link's params had to be adjusted by the example's schema. */
 function currentRoute(): Route {
-  return parseHash(window.location.hash, findExample);
+  const route = parseHash(window.location.hash, findExample);
+  if (route.page !== 'example') return route;
+  const messages = findManifest(route.state.exampleId)?.parseParams(route.state.params).messages ?? [];
+  if (messages.length === 0) return route;
+  const adjusted = `Some settings in this link were adjusted: ${messages.join('; ')}.`;
+  return { ...route, warning: route.warning ? `${route.warning} ${adjusted}` : adjusted };
 }
 
 /** Hash routing: `#/` is the landing page, `#/<example>?…` an example page whose whole state is in the hash. */

@@ -31,6 +31,8 @@ const REPORT_FLUSH_MS = 100;
 /** Snapshots can be costly (evaluations, renders of learned maps): at most this share of the time goes to them. */
 const SNAPSHOT_TIME_SHARE = 0.25;
 const MIN_SNAPSHOT_INTERVAL_MS = 150;
+/** How often a loop sleeping between slow steps checks for a pause. */
+const PAUSE_POLL_MS = 50;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const yieldToEventLoop = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,6 +46,7 @@ export class TrainingSession {
   private trainer: Trainer | null = null;
   private request: LoadRequest | null = null;
   private running = false;
+  private loopId = 0;
   private busy: Promise<unknown> = Promise.resolve();
   private speed: Speed = null;
   private status: SessionStatus = { state: 'loading', step: 0 };
@@ -102,13 +105,18 @@ export class TrainingSession {
   }
 
   setLearningRate(lr: number): void {
-    if (this.request) this.request.settings.learningRate = lr;
+    if (!(lr > 0) || !Number.isFinite(lr))
+      throw new Error(`learning rate must be a positive number, got ${lr}`);
     this.trainer?.setLearningRate(lr);
+    // Kept for the next reset; a copy, so the caller's settings object is never changed.
+    if (this.request)
+      this.request = { ...this.request, settings: { ...this.request.settings, learningRate: lr } };
     if (this.status.state === 'diverged') this.setStatus({ state: 'idle', step: this.status.step });
   }
 
   setOptimizer(kind: OptimizerKind): void {
-    if (this.request) this.request.settings.optimizer = kind;
+    if (this.request)
+      this.request = { ...this.request, settings: { ...this.request.settings, optimizer: kind } };
     this.trainer?.setOptimizer(kind);
   }
 
@@ -120,16 +128,24 @@ export class TrainingSession {
     if (this.running || !this.trainer || this.status.state === 'error' || this.status.state === 'loading')
       return;
     this.running = true;
+    // A pause and a new play while this loop sleeps must not leave two loops running: each loop has an id.
+    const loop = ++this.loopId;
+    const mine = () => this.running && this.loopId === loop;
     this.setStatus({ state: 'running', step: this.trainer.stepCount });
-    while (this.running) {
+    while (mine()) {
       const started = now();
       const ok = await this.exclusive(() => this.stepOnce());
       if (!ok) break;
       await this.maybeSnapshot(false);
       const spent = now() - started;
       const wait = this.speed === null ? 0 : Math.max(0, 1000 / this.speed - spent);
-      await yieldToEventLoop(wait);
+      // Sleep in short slices, so a pause at a slow speed takes effect at once.
+      for (const until = now() + wait; mine();) {
+        await yieldToEventLoop(Math.min(PAUSE_POLL_MS, Math.max(0, until - now())));
+        if (now() >= until) break;
+      }
     }
+    if (this.loopId !== loop) return;
     this.running = false;
     this.flushReports();
     await this.maybeSnapshot(true);

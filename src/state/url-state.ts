@@ -43,17 +43,18 @@ export function parseHash(hash: string, findMeta: (id: string) => ExampleMeta | 
   if (body === '') return { page: 'landing' };
   const [path, query = ''] = body.split('?');
   if (path === 'backends') return { page: 'backends' };
-  const meta = findMeta(decodeURIComponent(path));
+  const meta = findMeta(decodeOrEmpty(path));
   if (!meta) return { page: 'landing' };
   const q = new URLSearchParams(query);
-  const version = Number(q.get('v') ?? URL_SCHEMA_VERSION);
+  const versionText = q.get('v') ?? String(URL_SCHEMA_VERSION);
+  const version = /^\d+$/.test(versionText) ? Number(versionText) : versionText;
   const preset = meta.presets.find((p) => p.id === q.get('preset')) ?? meta.presets[0];
   const state = defaultPageState(meta, preset);
   if (version !== URL_SCHEMA_VERSION) {
     return {
       page: 'example',
       state,
-      warning: `This link uses URL schema version ${version}; this app reads version ${URL_SCHEMA_VERSION}, so the preset's defaults were loaded.`,
+      warning: `This link uses URL schema version "${version}"; this app reads version ${URL_SCHEMA_VERSION}, so the preset's defaults were loaded.`,
     };
   }
   const num = (key: string, fallback: number, ok: (x: number) => boolean) => {
@@ -74,6 +75,15 @@ export function parseHash(hash: string, findMeta: (id: string) => ExampleMeta | 
     if (key.startsWith('v.')) state.view[key.slice(2)] = parseParamValue(value);
   });
   return { page: 'example', state };
+}
+
+/** A malformed %-escape (e.g. `#/%E0`) names no example: the landing page, never a URIError. */
+function decodeOrEmpty(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
 }
 
 export function formatHash(state: PageState): string {

@@ -98,9 +98,9 @@ afterAll(() => {
 });
 
 describe('client ↔ training worker ↔ session', () => {
-  it('init announces the backend; load and step reach the session', async () => {
+  it('init announces the backend; a step sent right after load reaches the loaded problem', async () => {
+    // Not waiting for the load: the worker must finish it (and the backend self-check) before the step.
     client.load('explorer', settings, params);
-    await until(() => lastStatus()?.state === 'idle', 'the load');
     client.step(3);
     await until(() => lastStatus()?.state === 'idle' && lastStatus()?.step === 3, 'three steps');
     expect(heard.backend).toEqual([{ name: 'cpu', requested: 'auto', fallbacks: [] }]);
@@ -152,7 +152,7 @@ describe('client ↔ training worker ↔ session', () => {
       ),
     ]);
     expect(rows.map((r) => r.method).sort()).toEqual(['exact', 'finite-difference', 'implicit', 'unrolled']);
-    expect(failure).toBe('explorer: unknown command "no-such-command"');
+    expect(failure).toBe('unknown command "no-such-command" (known: compare, contour)');
   });
 
   it('exports and imports weights across the boundary', async () => {

@@ -24,8 +24,6 @@ const guard = new BackendGuard({
   announce: (choice) => post({ type: 'backend', choice }),
   progress: (message) => post({ type: 'status', status: { state: 'loading', step: 0, message } }),
 });
-let ready: Promise<void> = Promise.resolve();
-
 async function reply(id: number, work: () => Promise<unknown>): Promise<void> {
   try {
     post({ type: 'result', id, ok: true, value: await work() });
@@ -34,14 +32,18 @@ async function reply(id: number, work: () => Promise<unknown>): Promise<void> {
   }
 }
 
-async function handle(message: ToWorker): Promise<void> {
-  if (message.type === 'init') {
-    ready = guard.init(message.backend);
-    return ready;
-  }
-  // Nothing runs before the backend is chosen; messages keep their order because each waits on the same promise.
-  await ready;
+const fatal = (e: unknown): void =>
+  post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+
+/**
+ * Messages are dispatched one after another in arrival order. `init` and `load` finish before the next message
+ * is looked at (a step sent right after a load must reach the new problem); everything else starts and lets the
+ * next message through (a pause must be heard while play runs; the session serialises steps and commands itself).
+ */
+async function dispatch(message: ToWorker): Promise<void> {
   switch (message.type) {
+    case 'init':
+      return guard.init(message.backend);
     case 'load':
       // The backend computes this example's first hypergradient as wasm does, or another backend takes over.
       // (An unknown example is left to session.load, which reports it.)
@@ -54,20 +56,31 @@ async function handle(message: ToWorker): Promise<void> {
         settings: message.settings,
         params: message.params,
       });
+    default:
+      start(message).catch(fatal);
+  }
+}
+
+function start(message: Exclude<ToWorker, { type: 'init' | 'load' }>): Promise<void> {
+  switch (message.type) {
     case 'play':
       return session.play();
     case 'pause':
-      return session.pause();
+      session.pause();
+      break;
     case 'step':
       return session.step(message.count);
     case 'reset':
       return session.reset();
     case 'speed':
-      return session.setSpeed(message.speed);
+      session.setSpeed(message.speed);
+      break;
     case 'learningRate':
-      return session.setLearningRate(message.value);
+      session.setLearningRate(message.value);
+      break;
     case 'optimizer':
-      return session.setOptimizer(message.value);
+      session.setOptimizer(message.value);
+      break;
     case 'command':
       return reply(message.id, () => session.command(message.name, message.payload));
     case 'exportWeights':
@@ -75,10 +88,11 @@ async function handle(message: ToWorker): Promise<void> {
     case 'importWeights':
       return reply(message.id, () => session.importWeights(message.files));
   }
+  return Promise.resolve();
 }
 
+let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  handle(event.data).catch((e: unknown) =>
-    post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) }),
-  );
+  const message = event.data;
+  queue = queue.then(() => dispatch(message)).catch(fatal);
 };

@@ -45,7 +45,10 @@ export function dispatchCommand<C extends CommandMap>(
   name: string,
   payload: unknown,
 ): Promise<unknown> {
-  if (!Object.hasOwn(handlers, name)) return Promise.reject(new Error(`unknown command "${name}"`));
+  if (!Object.hasOwn(handlers, name))
+    return Promise.reject(
+      new Error(`unknown command "${name}" (known: ${Object.keys(handlers).join(', ')})`),
+    );
   const handler = handlers[name as CommandName<C>];
   return handler(payload as PayloadOf<C, CommandName<C>>);
 }
