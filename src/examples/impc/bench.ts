@@ -4,8 +4,7 @@ import { setupNodeBackend } from '../../il/node-backend';
 import { type ControllerRow, compareControllers } from './compare';
 import { impcMeta } from './meta';
 import { readPsi } from './model';
-import { type GradientCheck } from './gradcheck';
-import { type ImpcProblem, impcFactory, paramErrorsPct } from './problem';
+import { ImpcProblem, impcFactory, paramErrorsPct } from './problem';
 
 const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
@@ -40,7 +39,8 @@ export const run: BenchRunner = async ({ seed, steps = 500, backend, flags, log 
       );
   });
   const summary = summarise(trained.reports, 20);
-  const problem = trained.problem as ImpcProblem;
+  const problem = trained.problem;
+  if (!(problem instanceof ImpcProblem)) throw new Error('impc: the factory built another problem');
   const { theta, p } = await readPsi(problem.vars);
   const errors = paramErrorsPct(p, problem.pTrue);
   log('impc: held-out disturbance scenarios and gust sweeps…');
@@ -55,8 +55,8 @@ export const run: BenchRunner = async ({ seed, steps = 500, backend, flags, log 
   const rows = compareControllers(setup);
   const withoutDenoiser = compareControllers({ ...setup, theta: null }, { maxWind: false })[0];
   const byId = Object.fromEntries(rows.map((r) => [r.id, r])) as Record<ControllerRow['id'], ControllerRow>;
-  const check = (await problem.command('gradcheck', { unrollK: 3000 })) as GradientCheck;
-  const checkShortK = (await problem.command('gradcheck', { unrollK: 300 })) as GradientCheck;
+  const check = await problem.handlers.gradcheck({ unrollK: 3000 });
+  const checkShortK = await problem.handlers.gradcheck({ unrollK: 300 });
   trained.trainer.dispose();
   problem.dispose();
 

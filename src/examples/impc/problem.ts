@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '../../il/problem';
-import { type ControllerRow, compareControllers } from './compare';
+import { compareControllers } from './compare';
+import { dispatchCommand, type CommandHandlers } from '../../il/example/contract';
+import type { EvaluationResult, ImpcCommands, ImpcSnapshot } from './contract';
 import { DEFAULT_IMPC_PARAMS, type ImpcParams, parseImpcParams } from './example-params';
-import { type GradientCheck, type GradientCheckRequest, gradientCheck } from './gradcheck';
+import { gradientCheck } from './gradcheck';
 import { segmentHypergradient } from './hypergradient';
 import { CHEAP_IMU_NOISE, DEFAULT_IMU_NOISE, type ImuNoise } from './imu';
 import { type ImpcVariables, createImpcVariables, readPsi } from './model';
@@ -16,32 +18,12 @@ import {
   trueParams,
 } from './params';
 import { DEFAULT_RATES, imuDt } from './sim';
-import { type SimulationRequest, type SimulationResult, simulateControllers } from './simulate';
+import { simulateControllers } from './simulate';
 import { TrainingFlights } from './training-flight';
 import type { LowerLevelGradient } from './ul-costs';
 import type { SegmentCostOptions } from './ul-segment';
 
-/** What the view draws from the worker (plain data). */
-export interface ImpcSnapshot {
-  /** Learned, true and starting (m, Jx, Jy, Jz). */
-  p: number[];
-  pTrue: number[];
-  pStart: number[];
-  paramNames: readonly string[];
-  /** Seed of the training flight being flown. */
-  flightSeed: number;
-}
-
-export interface EvaluateRequest {
-  /** Also sweep the gust speed for the largest stable one (slower). */
-  maxWind?: boolean;
-}
-
-export interface EvaluationResult {
-  rows: ControllerRow[];
-  massErrorPct: number;
-  inertiaErrorPct: number;
-}
+export type { ImpcSnapshot };
 
 /** The IMU profile of the params; the same for training, evaluation and the view's simulation. */
 export function imuProfile(params: ImpcParams): ImuNoise {
@@ -144,9 +126,10 @@ export class ImpcProblem implements Problem<ImpcSnapshot> {
     };
   }
 
-  async command(name: string, payload: unknown): Promise<unknown> {
+  /** θ and p as they are now, and what every command's controllers share. */
+  private async setup() {
     const { theta, p } = await readPsi(this.vars);
-    const setup = {
+    return {
       p,
       theta,
       pStart: this.pStart,
@@ -154,30 +137,29 @@ export class ImpcProblem implements Problem<ImpcSnapshot> {
       horizon: this.params.horizon,
       imu: this.imu,
     };
-    if (name === 'evaluate') {
-      const req = (payload ?? {}) as EvaluateRequest;
-      const errors = paramErrorsPct(p, this.pTrue);
+  }
+
+  /** The commands, typed by the contract; the bench calls them directly. A missing payload means defaults. */
+  readonly handlers: CommandHandlers<ImpcCommands> = {
+    evaluate: async (req?) => {
+      const setup = await this.setup();
+      const errors = paramErrorsPct(setup.p, this.pTrue);
       const result: EvaluationResult = {
-        rows: compareControllers(setup, { maxWind: req.maxWind !== false }),
+        rows: compareControllers(setup, { maxWind: req?.maxWind !== false }),
         massErrorPct: errors.mass,
         inertiaErrorPct: errors.inertia,
       };
       return result;
-    }
-    if (name === 'simulate') {
-      const result: SimulationResult = simulateControllers(setup, (payload ?? {}) as SimulationRequest);
-      return result;
-    }
-    if (name === 'gradcheck') {
-      const result: GradientCheck = await gradientCheck(
-        this,
-        theta,
-        p,
-        (payload ?? {}) as GradientCheckRequest,
-      );
-      return result;
-    }
-    throw new Error(`impc: unknown command "${name}"`);
+    },
+    simulate: async (req?) => simulateControllers(await this.setup(), req ?? {}),
+    gradcheck: async (req?) => {
+      const { theta, p } = await readPsi(this.vars);
+      return gradientCheck(this, theta, p, req ?? {});
+    },
+  };
+
+  command(name: string, payload: unknown): Promise<unknown> {
+    return dispatchCommand(this.handlers, name, payload);
   }
 
   dispose(): void {

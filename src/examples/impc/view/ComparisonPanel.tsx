@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
-import type { EvaluationResult } from '../problem';
+import type { CommandChannel } from '../../../il/example/contract';
+import type { EvaluationResult, ImpcCommands } from '../contract';
 import { CONTROLLER_COLORS } from './colors';
 
 interface Props {
-  channel: CommandChannel;
+  channel: CommandChannel<ImpcCommands>;
   onError: (message: string) => void;
   /** Training step of the latest report (shown next to the result, so a stale table is visible). */
   step: number;
@@ -32,7 +32,7 @@ export function ComparisonPanel({ channel, onError, step }: Props) {
     let live = true;
     const at = latest.current.step;
     latest.current.channel
-      .command<EvaluationResult>('evaluate', { maxWind: true })
+      .command('evaluate', { maxWind: true })
       .then((data) => {
         if (live) setResult({ data, step: at });
       })

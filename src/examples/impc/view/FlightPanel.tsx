@@ -2,14 +2,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { numberParam, choiceParam, type ExampleParams } from '../../../il/problem';
 import { LinePlot, type Series } from '../../../ui/LinePlot';
 import { Slider } from '../../../ui/Slider';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel } from '../../../il/example/contract';
+import type { ImpcCommands } from '../contract';
 import { CONTROLLER_IDS, type ControllerId } from '../compare';
 import type { GustEvent, SimulationRequest, SimulationResult } from '../simulate';
 import { CONTROLLER_COLORS, MOTOR_COLORS, REFERENCE_COLOR, SHORT_LABELS } from './colors';
 import { QuadScene, type SceneFrame } from './QuadScene';
 
 interface Props {
-  channel: CommandChannel;
+  channel: CommandChannel<ImpcCommands>;
   /** Changes whenever ψ changes; the flight is re-simulated with the new ψ when the episode loops. */
   psiKey: string;
   /**
@@ -75,7 +76,7 @@ export function FlightPanel({ channel, psiKey, coarsePsiKey, viewState, setViewS
     const request: SimulationRequest = { duration: DURATION, windSpeed: wind, noise, gusts };
     const key = psi.current.latest;
     io.current.channel
-      .command<SimulationResult>('simulate', request)
+      .command('simulate', request)
       .then((r) => {
         if (id !== requestId.current) return;
         psi.current.simulated = key;

@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
 import { numberParam, type ExampleParams } from '../../../il/problem';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel } from '../../../il/example/contract';
 import { Slider } from '../../../ui/Slider';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
-import type { GradientCheck } from '../gradcheck';
+import type { ImpcCommands } from '../contract';
 
 interface Props {
-  channel: CommandChannel;
+  channel: CommandChannel<ImpcCommands>;
   viewState: ExampleParams;
   setViewState: (patch: ExampleParams) => void;
   onError: (message: string) => void;
@@ -26,7 +26,7 @@ const good = (rel: number): string => (rel < 1e-3 ? 'impc-ok' : 'impc-bad');
 export function GradientCheckPanel({ channel, viewState, setViewState, onError, step, defaultK }: Props) {
   const K = Math.round(numberParam(viewState, 'K', defaultK, 10, 12000));
   const report = useCallback((m: string) => onError(m), [onError]);
-  const check = useThrottledCommand<GradientCheck>(
+  const check = useThrottledCommand(
     channel,
     'gradcheck',
     { unrollK: K },

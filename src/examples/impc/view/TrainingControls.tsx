@@ -1,42 +1,38 @@
+import type { ChoiceSpec } from '../../../il/params/schema';
 import { Slider } from '../../../ui/Slider';
-import { GRADIENT_MODES, IMU_PROFILES, PARAM_PATHS, UPPER_COSTS, type ImpcParams } from '../example-params';
+import { impcParamSchema as schema, type ImpcParams } from '../example-params';
 
 interface Props {
   params: ImpcParams;
   setParams: (patch: Partial<ImpcParams>) => void;
 }
 
-const LABELS: Record<string, string> = {
-  gap: 'gap: IMU-integrated vs model-predicted next state (iMPC)',
-  tracking: 'tracking error of the measured attitude',
-  implicit: 'implicit (KKT at the active set)',
-  unrolled: 'unrolled K solver iterations',
-  applied: 'applied input held',
-  mpc: 'through the MPC (y held)',
-  default: 'calibrated MEMS (default)',
-  cheap: 'uncalibrated, 4× bias',
-};
-
+/** A select bound to a choice param: its label, choices and their names come from the param schema. */
 function Choice<T extends string>({
-  label,
+  spec,
   value,
-  options,
   onChange,
   testId,
 }: {
-  label: string;
+  spec: ChoiceSpec<T>;
   value: T;
-  options: readonly T[];
   onChange: (v: T) => void;
   testId: string;
 }) {
   return (
     <label className="field">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
-        {options.map((o) => (
+      {spec.label}
+      <select
+        value={value}
+        onChange={(e) => {
+          const choice = spec.choices.find((c) => c === e.target.value);
+          if (choice !== undefined) onChange(choice);
+        }}
+        data-testid={testId}
+      >
+        {spec.choices.map((o) => (
           <option key={o} value={o}>
-            {LABELS[o] ?? o}
+            {spec.choiceLabels?.[o] ?? o}
           </option>
         ))}
       </select>
@@ -52,70 +48,67 @@ export function TrainingControls({ params, setParams }: Props) {
       <h2 id="impc-train-title">Train ψ = [θ, γ] with</h2>
       <div className="field-row">
         <Choice
-          label="upper-level cost U"
+          spec={schema.upper}
           value={params.upper}
-          options={UPPER_COSTS}
           onChange={(upper) => setParams({ upper })}
           testId="impc-upper"
         />
         <Choice
-          label="gradient across the MPC"
+          spec={schema.gradient}
           value={params.gradient}
-          options={GRADIENT_MODES}
           onChange={(gradient) => setParams({ gradient })}
           testId="impc-gradient"
         />
         {params.upper === 'gap' && (
           <>
             <Choice
-              label="path for γ = (m, J)"
+              spec={schema.pPath}
               value={params.pPath}
-              options={PARAM_PATHS}
               onChange={(pPath) => setParams({ pPath })}
               testId="impc-ppath"
             />
             <Choice
-              label="path for θ (via x_k)"
+              spec={schema.xPath}
               value={params.xPath}
-              options={PARAM_PATHS}
               onChange={(xPath) => setParams({ xPath })}
               testId="impc-xpath"
             />
           </>
         )}
         <Choice
-          label="IMU"
+          spec={schema.imu}
           value={params.imu}
-          options={IMU_PROFILES}
           onChange={(imu) => setParams({ imu })}
           testId="impc-imu"
         />
       </div>
       <div className="field-row">
         <Slider
-          label="MPC horizon N"
+          label={schema.horizon.label}
           value={params.horizon}
-          min={3}
-          max={20}
+          min={schema.horizon.min}
+          max={schema.horizon.max}
+          step={schema.horizon.step}
           onChange={(v) => setParams({ horizon: Math.round(v) })}
         />
         {params.gradient === 'unrolled' && (
           <Slider
-            label="K (training)"
+            label={schema.unrollK.label}
             value={params.unrollK}
-            min={10}
-            max={5000}
+            min={schema.unrollK.min}
+            max={schema.unrollK.max}
+            step={schema.unrollK.step}
             log
             format={(v) => String(Math.round(v))}
             onChange={(v) => setParams({ unrollK: Math.round(v) })}
           />
         )}
         <Slider
-          label="p starts at × true"
+          label={schema.pStart.label}
           value={params.pStart}
-          min={0.4}
-          max={2.5}
-          step={0.05}
+          min={schema.pStart.min}
+          max={schema.pStart.max}
+          step={schema.pStart.step}
           format={(v) => v.toFixed(2)}
           onChange={(v) => setParams({ pStart: v })}
         />

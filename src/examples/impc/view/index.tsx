@@ -4,7 +4,7 @@ import { defineView } from '../../../ui/define-view';
 import manifest from '../manifest';
 import type { ImpcParams } from '../example-params';
 import { impcLesson } from '../lesson';
-import type { ImpcSnapshot } from '../problem';
+import type { ImpcCommands, ImpcSnapshot } from '../contract';
 import { ComparisonPanel } from './ComparisonPanel';
 import { FlightPanel } from './FlightPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
@@ -21,7 +21,7 @@ function ImpcView({
   channel,
   reports,
   notify,
-}: ExampleViewProps<ImpcSnapshot, ImpcParams>) {
+}: ExampleViewProps<ImpcSnapshot, ImpcParams, ImpcCommands>) {
   const onError = useCallback((m: string) => notify('error', m), [notify]);
   const step = reports.at(-1)?.step ?? 0;
   const psiKey = snapshot ? `${snapshot.p.map((v) => v.toPrecision(5)).join(',')}|${step}` : 'none';
@@ -31,7 +31,7 @@ function ImpcView({
     : 'none';
   return (
     <div className="impc">
-      <TrainingControls params={params} setParams={(patch: Partial<ImpcParams>) => setParams(patch)} />
+      <TrainingControls params={params} setParams={setParams} />
       <FlightPanel
         channel={channel}
         psiKey={psiKey}
