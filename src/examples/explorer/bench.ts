@@ -1,4 +1,4 @@
-import type { BenchRunner } from '../../cli/bench-types';
+import type { BenchRunner } from '../../il/bench';
 import { setupNodeBackend } from '../../il/node-backend';
 import { summarise, trainHeadless } from '../../il/headless';
 import { relativeError } from '../../il/gradients/finite-difference';

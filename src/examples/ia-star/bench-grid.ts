@@ -1,5 +1,5 @@
 import PF from 'pathfinding';
-import type { BenchRunner } from '../../cli/bench-types.ts';
+import type { BenchRunner } from '../../il/bench';
 import { createRng, type Rng } from '../../il/rng.ts';
 import { labelComponents, largestComponent } from './connectivity.ts';
 import { generateMap, type MapKind } from './generate-map.ts';

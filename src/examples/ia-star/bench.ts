@@ -1,8 +1,8 @@
-import type { BenchRunner } from '../../cli/bench-types.ts';
+import type { BenchRunner } from '../../il/bench';
 import { summarise, trainHeadless } from '../../il/headless.ts';
 import { setupNodeBackend } from '../../il/node-backend.ts';
 import { dastarBackward, dastarForward, DastarWorkspace, neuralAstarModel } from './dastar.ts';
-import type { EvaluateResult } from './problem.ts';
+import type { EvaluateResult } from './contract.ts';
 import { iaStarFactory } from './problem.ts';
 import { loadReferenceBatch, type ReferenceBatch } from './reference-batch.ts';
 import { DEFAULT_IA_STAR_PARAMS } from './params.ts';

@@ -1,4 +1,4 @@
-import type { BenchRunner } from '../../cli/bench-types';
+import type { BenchRunner } from '../../il/bench';
 import { summarise, trainHeadless } from '../../il/headless';
 import { setupNodeBackend } from '../../il/node-backend';
 import { type ControllerRow, compareControllers } from './compare';

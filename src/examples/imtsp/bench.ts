@@ -1,4 +1,4 @@
-import type { BenchArgs, BenchRunner } from '../../cli/bench-types';
+import type { BenchArgs, BenchRunner } from '../../il/bench';
 import { summarise, trainHeadless, type HeadlessRun } from '../../il/headless';
 import { setupNodeBackend } from '../../il/node-backend';
 import type { StepReport } from '../../il/trainer';

@@ -1,4 +1,4 @@
-import type { BenchArgs, BenchRunner } from '../../cli/bench-types.ts';
+import type { BenchArgs, BenchRunner } from '../../il/bench';
 import { assignVariables, readWeightsFolder } from '../../il/checkpoint.ts';
 import { summarise, trainHeadless } from '../../il/headless.ts';
 import { setupNodeBackend } from '../../il/node-backend.ts';
