@@ -9,7 +9,8 @@ import { predictGuidance, quantiseGuidance, scaledGuidance } from './guidance.ts
 import { summarisePlanner } from './evaluate.ts';
 import { iaStarCost, neuralAstarCost } from './ul-cost.ts';
 import { dastarForward, DastarWorkspace } from './dastar.ts';
-import { iaStarFactory, type EvaluateResult } from './problem.ts';
+import type { EvaluateResult } from './contract.ts';
+import { iaStarFactory } from './problem.ts';
 import { createGridMap } from './grid-map.ts';
 
 beforeAll(async () => {

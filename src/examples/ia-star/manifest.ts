@@ -1,10 +1,12 @@
 import { defineExample } from '../../il/example/define';
+import { iaStarContract } from './contract';
 import { iaStarMeta } from './meta';
 import { iaStarParamSchema } from './params';
 
 export default defineExample({
   meta: iaStarMeta,
   params: iaStarParamSchema,
+  contract: iaStarContract,
   problem: () => import('./problem').then((m) => m.iaStarFactory),
   benches: {
     'ia-star': () => import('./bench').then((m) => m.run),

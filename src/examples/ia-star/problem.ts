@@ -2,15 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '../../il/problem.ts';
 import { createRng, type Rng } from '../../il/rng.ts';
 import { gradientsFromUpstream } from '../../il/gradients/upstream.ts';
-import { assignVariables, type WeightsFiles } from '../../il/checkpoint.ts';
+import { assignVariables } from '../../il/checkpoint.ts';
+import { dispatchCommand, type CommandHandlers } from '../../il/example/contract.ts';
 import { dastarBackward, dastarForward, DastarWorkspace, type DastarModel } from './dastar.ts';
-import { generateQueries, optimalPathMap, splitSeeds, type GridQuery, type Split } from './data.ts';
+import { generateQueries, optimalPathMap, splitSeeds, type GridQuery } from './data.ts';
 import {
   baselineOf,
   outcomeOf,
   summarisePlanner,
   weightedAstarCurve,
-  type PlannerSummary,
   type QueryOutcome,
 } from './evaluate.ts';
 import { guidanceWeight, predictGuidance, quantiseGuidance, scaledGuidance } from './guidance.ts';
@@ -20,65 +20,15 @@ import { upperCost } from './ul-cost.ts';
 import { createGridMap } from './grid-map.ts';
 import { planOnce } from './search.ts';
 import { pointAt } from './data.ts';
+import type {
+  EvaluateRequest,
+  EvaluateResult,
+  GuideResult,
+  IaStarCommands,
+  IaStarSnapshot,
+} from './contract.ts';
 
-/** What the view draws after every few steps: the learned guidance on a held-out showcase map. */
-export interface IaStarSnapshot {
-  mode: IaStarParams['mode'];
-  /** Which map this is: the held-out validation map, or the one in the editor (command 'setShowcase'). */
-  showcase: 'validation' | 'editor';
-  width: number;
-  height: number;
-  blocked: Uint8Array;
-  start: number;
-  goal: number;
-  /** c ∈ (0, 1) per cell. */
-  guidance: Float32Array;
-  /** ∂U/∂c on this map: where the UL cost pushes the guidance up (> 0 means "raise c here") or down. */
-  push: Float32Array;
-  learned: { expansionOrder: Int32Array; path: Int32Array; pathLength: number; success: boolean };
-  astar: { expanded: number; pathLength: number };
-}
-
-/** A map in the editor, sent by the view. */
-export interface MapPayload {
-  width: number;
-  height: number;
-  blocked: Uint8Array;
-  start: number;
-  goal: number;
-}
-
-export interface GuideResult {
-  guidance: Float32Array;
-  kappa: number;
-  learned: {
-    expansionOrder: Int32Array;
-    path: Int32Array;
-    pathLength: number;
-    expanded: number;
-    success: boolean;
-    ms: number;
-  };
-  comparison?: GuideResult['learned'] & { guidance: Float32Array };
-}
-
-export interface EvaluateRequest {
-  split: Split;
-  count: number;
-  size: number;
-}
-
-export interface EvaluateResult {
-  /** The mode of the model being trained (the `learned` row). */
-  mode: IaStarParams['mode'];
-  split: Split;
-  size: number;
-  learned: PlannerSummary;
-  comparison?: PlannerSummary;
-  comparisonMode?: IaStarParams['mode'];
-  astar: PlannerSummary;
-  wastar: ({ weight: number } & PlannerSummary)[];
-}
+export type { IaStarSnapshot };
 
 const SHOWCASE_SEED_INDEX = 0;
 const SHOWCASE_MAX_CELLS = 256 * 256;
@@ -217,7 +167,7 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     };
   }
 
-  private async guide(net: GuidanceNet, q: GridQuery) {
+  private async guide(net: GuidanceNet, q: GridQuery): Promise<GuideResult> {
     const [c] = await predictGuidance(net, [q]);
     const kappa = guidanceWeight(this.params.guidanceScale, q.map.width, q.map.height);
     const r = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), {
@@ -276,54 +226,50 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     return result;
   }
 
-  async command(name: string, payload: unknown): Promise<unknown> {
-    switch (name) {
-      case 'guide': {
-        const m = payload as MapPayload;
-        const q: GridQuery = {
-          map: createGridMap(m.width, m.height, m.blocked),
-          start: m.start,
-          goal: m.goal,
-        };
-        const mine = await this.guide(this.net, q);
-        if (!this.comparisonNet) return mine;
-        const other = await this.guide(this.comparisonNet, q);
-        return { ...mine, comparison: { ...other.learned, guidance: other.guidance } } satisfies GuideResult;
+  private readonly handlers: CommandHandlers<IaStarCommands> = {
+    guide: async (m) => {
+      const q: GridQuery = {
+        map: createGridMap(m.width, m.height, m.blocked),
+        start: m.start,
+        goal: m.goal,
+      };
+      const mine = await this.guide(this.net, q);
+      if (!this.comparisonNet) return mine;
+      const other = await this.guide(this.comparisonNet, q);
+      return { ...mine, comparison: { ...other.learned, guidance: other.guidance } };
+    },
+    evaluate: (req) => this.evaluate(req),
+    setShowcase: async (m) => {
+      // null: back to the held-out validation map; a map: the editor's, so the lesson's push map is "this map".
+      if (m === null) {
+        this.showcase = this.validationShowcase;
+        return { showcase: 'validation' };
       }
-      case 'evaluate':
-        return this.evaluate(payload as EvaluateRequest);
-      case 'setShowcase': {
-        // null: back to the held-out validation map; a map: the editor's, so the lesson's push map is "this map".
-        const m = payload as MapPayload | null;
-        if (m === null) {
-          this.showcase = this.validationShowcase;
-          return { showcase: 'validation' };
-        }
-        if (m.width * m.height > SHOWCASE_MAX_CELLS)
-          throw new Error(
-            `the map is too large to show the gradient on (${m.width}×${m.height}; at most 256×256)`,
-          );
-        if (m.blocked[m.start] || m.blocked[m.goal]) throw new Error('the start or the goal is on a wall');
-        this.showcase = { map: createGridMap(m.width, m.height, m.blocked), start: m.start, goal: m.goal };
-        return { showcase: 'editor' };
+      if (m.width * m.height > SHOWCASE_MAX_CELLS)
+        throw new Error(
+          `the map is too large to show the gradient on (${m.width}×${m.height}; at most 256×256)`,
+        );
+      if (m.blocked[m.start] || m.blocked[m.goal]) throw new Error('the start or the goal is on a wall');
+      this.showcase = { map: createGridMap(m.width, m.height, m.blocked), start: m.start, goal: m.goal };
+      return { showcase: 'editor' };
+    },
+    setComparison: async ({ files, mode }) => {
+      const net = new GuidanceNet(0);
+      try {
+        assignVariables('ia-star', net.variables, files);
+      } catch (e) {
+        net.dispose();
+        throw e;
       }
-      case 'setComparison': {
-        const { files, mode } = payload as { files: WeightsFiles; mode: IaStarParams['mode'] };
-        const net = new GuidanceNet(0);
-        try {
-          assignVariables('ia-star', net.variables, files);
-        } catch (e) {
-          net.dispose();
-          throw e;
-        }
-        this.comparisonNet?.dispose();
-        this.comparisonNet = net;
-        this.comparisonMode = mode;
-        return { ok: true };
-      }
-      default:
-        throw new Error(`ia-star: unknown command "${name}"`);
-    }
+      this.comparisonNet?.dispose();
+      this.comparisonNet = net;
+      this.comparisonMode = mode;
+      return { ok: true };
+    },
+  };
+
+  command(name: string, payload: unknown): Promise<unknown> {
+    return dispatchCommand(this.handlers, name, payload);
   }
 
   commandChangesSnapshot(name: string): boolean {

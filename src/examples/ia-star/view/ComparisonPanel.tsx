@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PlannerSummary } from '../evaluate.ts';
 import type { TrainingMode } from '../params.ts';
-import type { EvaluateRequest, EvaluateResult } from '../problem.ts';
+import type { EvaluateRequest, EvaluateResult } from '../contract.ts';
 import { learnedInfo } from './learned-planners.ts';
 import { type LearnedPoint, TradeoffPlot } from './TradeoffPlot';
 import { BASELINE_RULE, curveOf, pointOf, verdictOf } from './tradeoff.ts';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { IaStarParams, TrainingMode } from '../params.ts';
-import type { IaStarSnapshot } from '../problem.ts';
+import type { IaStarSnapshot } from '../contract.ts';
 import {
   guidanceColour,
   GUIDANCE_GRADIENT,

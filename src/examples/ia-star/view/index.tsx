@@ -12,7 +12,7 @@ import { lessonAstar } from '../lesson-astar.ts';
 import { lessonIaStar } from '../lesson-ia-star.ts';
 import { clearMap, invertMap } from '../map-edit.ts';
 import type { IaStarParams } from '../params.ts';
-import type { EvaluateRequest, EvaluateResult, IaStarSnapshot } from '../problem.ts';
+import type { EvaluateRequest, IaStarCommands, IaStarSnapshot } from '../contract.ts';
 import { DEFAULT_WASTAR_WEIGHT } from '../search-options.ts';
 import { ComparisonPanel } from './ComparisonPanel';
 import { generatedScene, withGoal, withSize, withStart, withWalls } from './editor-scene.ts';
@@ -61,7 +61,7 @@ function IaStarView({
   status,
   reports,
   notify,
-}: ExampleViewProps<IaStarSnapshot, IaStarParams>) {
+}: ExampleViewProps<IaStarSnapshot, IaStarParams, IaStarCommands>) {
   const editor = useSceneEditor(viewState, learning, setViewState);
   const { scene } = editor;
   const { map, start, goal } = scene;
@@ -120,7 +120,7 @@ function IaStarView({
       // A rebuilt problem has lost the comparison network: load it (again) before the evaluation.
       if (comparison.files)
         await channel.command('setComparison', { files: comparison.files, mode: comparison.mode });
-      return channel.command<EvaluateResult>('evaluate', request);
+      return channel.command('evaluate', request);
     },
     [channel, comparison.files, comparison.mode],
   );

@@ -5,7 +5,8 @@ import { generateMap } from '../generate-map.ts';
 import { cellOf } from '../grid-map.ts';
 
 import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
-import { type GuideResult, iaStarFactory } from '../problem.ts';
+import type { GuideResult } from '../contract.ts';
+import { iaStarFactory } from '../problem.ts';
 import { planOnce } from '../search.ts';
 import { learnedPlan, otherMode } from './learned-planners.ts';
 

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel, CommandSpec } from '../../../il/example/contract.ts';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
 import { cellOf } from '../grid-map.ts';
 import type { TrainingMode } from '../params.ts';
-import type { GuideResult, MapPayload } from '../problem.ts';
+import type { GuideResult, IaStarCommands, MapPayload } from '../contract.ts';
 import type { PlanResult } from '../search.ts';
 import type { EditorScene } from './editor-scene.ts';
 import { LEARNED_MAX_CELLS, learnedPlan, otherMode } from './learned-planners.ts';
@@ -19,6 +19,12 @@ interface GuideAnswer {
   mode: TrainingMode;
   result: GuideResult | null;
 }
+
+/**
+ * The hook's own channel in front of the worker's: `guide` on a scene, answered with the scene it was asked for
+ * (after loading the comparison weights where the worker's problem lacks them).
+ */
+type SceneGuideCommands = { guide: CommandSpec<GuideRequest, GuideAnswer> };
 
 export interface LearnedPlans {
   /** The scene the plans were made on (an earlier one while `pending`), or null before the first answer. */
@@ -49,7 +55,7 @@ function idOf(o: object | null): number {
  * returned guidance, so the cards join the shared playback clock.
  */
 export function useLearnedPlans(
-  channel: CommandChannel,
+  channel: CommandChannel<IaStarCommands>,
   scene: EditorScene,
   mode: TrainingMode,
   modelVersion: object | null,
@@ -64,20 +70,19 @@ export function useLearnedPlans(
   });
 
   // Reads `latest` only when a command runs (never while rendering).
-  const guideChannel = useMemo<CommandChannel>(
+  const guideChannel = useMemo<CommandChannel<SceneGuideCommands>>(
     () => ({
-      command: async <T>(_name: string, payload: unknown): Promise<T> => {
-        const { scene: sent, map } = payload as GuideRequest;
+      command: async (_name: 'guide', { scene: sent, map }: GuideRequest): Promise<GuideAnswer> => {
         const now = latest.current;
         if (sent.map.width * sent.map.height > LEARNED_MAX_CELLS)
-          return { scene: sent, mode: now.mode, result: null } as T;
-        let result = await now.channel.command<GuideResult>('guide', map);
+          return { scene: sent, mode: now.mode, result: null };
+        let result = await now.channel.command('guide', map);
         const files = now.comparison.files;
         // A rebuilt problem (new params, reset) has no comparison network: load it once more.
         if (!result.comparison && files && now.refused !== files) {
           try {
             await now.channel.command('setComparison', { files, mode: now.comparison.mode });
-            result = await now.channel.command<GuideResult>('guide', map);
+            result = await now.channel.command('guide', map);
           } catch (e) {
             now.refused = files;
             now.onError(
@@ -85,7 +90,7 @@ export function useLearnedPlans(
             );
           }
         }
-        return { scene: sent, mode: now.mode, result } as T;
+        return { scene: sent, mode: now.mode, result };
       },
     }),
     [],
@@ -104,7 +109,7 @@ export function useLearnedPlans(
   const key = `${idOf(scene)}|${idOf(modelVersion)}|${mode}|${comparison.files ? 'with' : 'without'}`;
   // While training runs, each guide waits between steps and slows them: refresh once a second then.
   const interval = training ? 1000 : 250;
-  const answer = useThrottledCommand<GuideAnswer>(guideChannel, 'guide', request, key, interval, onError);
+  const answer = useThrottledCommand(guideChannel, 'guide', request, key, interval, onError);
 
   const plans = useMemo(() => {
     const out: Partial<Record<TrainingMode, PlanResult>> = {};

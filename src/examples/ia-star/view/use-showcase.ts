@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel } from '../../../il/example/contract.ts';
 import { cellOf, type GridMap, type GridPoint } from '../grid-map.ts';
-import type { IaStarSnapshot, MapPayload } from '../problem.ts';
+import type { IaStarCommands, IaStarSnapshot, ShowcaseRequest } from '../contract.ts';
 
 export type ShowcaseSource = IaStarSnapshot['showcase'];
 
@@ -11,7 +11,7 @@ export type ShowcaseSource = IaStarSnapshot['showcase'];
  * every rebuild of the problem, which starts again on the validation map.
  */
 export function useShowcase(
-  channel: CommandChannel,
+  channel: CommandChannel<IaStarCommands>,
   wanted: ShowcaseSource,
   shown: ShowcaseSource | null,
   map: GridMap,
@@ -26,7 +26,7 @@ export function useShowcase(
       sent.current?.map === map && sent.current.start === start && sent.current.goal === goal;
     if (wanted === shown && (wanted === 'validation' || sameEditorMap)) return;
     const timer = setTimeout(() => {
-      const payload: MapPayload | null =
+      const payload: ShowcaseRequest =
         wanted === 'editor'
           ? {
               width: map.width,
