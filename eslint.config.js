@@ -64,7 +64,7 @@ function layerRules() {
     );
   return [
     block(
-      ['src/il/**/*.ts'],
+      ['src/il/**/*.ts', 'src/kernels/**/*.ts'],
       [
         react,
         upward('The IL engine'),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { examples } from '../examples/registry';
-import type { AddNProbe } from '../il/backend-fixes/chunked-add-n';
+import type { AddNProbe } from '../kernels/webgpu/chunked-add-n';
 import { BACKEND_ORDER, type BackendName } from '../il/backend-names';
 import type {
   BackendCheckCase,

@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { selectBackend, type BackendChoice } from './backend';
-import { registerWasmTrainingKernels } from './wasm-kernels';
+import { registerWasmTrainingKernels } from '../kernels/wasm';
 
 /**
  * tfjs in Node (tests, bench, train, plan): wasm by default (with the training kernels it lacks), cpu as the

@@ -6,8 +6,8 @@ import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendName } from '../il/backend';
-import { addNInputLimit, registerChunkedAddN } from '../il/backend-fixes/chunked-add-n';
-import { registerWasmTrainingKernels } from '../il/wasm-kernels';
+import { addNInputLimit, registerChunkedAddN } from '../kernels/webgpu/chunked-add-n';
+import { registerWasmTrainingKernels } from '../kernels/wasm';
 
 /**
  * Backend set-up inside a browser worker: webgpu → webgl → wasm → cpu. The wasm binaries are bundled by Vite;
@@ -27,7 +27,7 @@ const prepare: Partial<Record<BackendName, () => void>> = {
     );
     registerWasmTrainingKernels();
   },
-  // tfjs-webgpu's AddN silently drops sums of more than 7 tensors (see il/backend-fixes/chunked-add-n.ts).
+  // tfjs-webgpu's AddN silently drops sums of more than 7 tensors (see kernels/webgpu/chunked-add-n.ts).
   webgpu: () => registerChunkedAddN('webgpu', addNInputLimit),
 };
 

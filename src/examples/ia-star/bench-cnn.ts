@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { withStockWasmKernel } from '../../il/wasm-kernels/index.ts';
+import { withStockWasmKernel } from '../../kernels/wasm/index.ts';
 import { createRng } from '../../il/rng.ts';
 
 /**

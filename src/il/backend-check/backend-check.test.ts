@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explorerFactory } from '../../examples/explorer/problem';
 import { explorerMeta } from '../../examples/explorer/meta';
-import { addNInputLimit, registerChunkedAddN } from '../backend-fixes/chunked-add-n';
+import { addNInputLimit, registerChunkedAddN } from '../../kernels/webgpu/chunked-add-n';
 import type { BackendChoice, BackendName } from '../backend-names';
 import { setupNodeBackend } from '../node-backend';
 import type { ProblemFactory } from '../problem';

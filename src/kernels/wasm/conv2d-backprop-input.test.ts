@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
 import { conv2DBackpropInputConfig } from './conv2d-backprop-input';
-import { gradientsOf, maxAbsDiff, onBackend, seededArray, sizeOf } from './testing';
+import { gradientsOf, maxAbsDiff, onBackend, seededArray, sizeOf } from '../../test-support/wasm/testing';
 
 type Pad = 'same' | 'valid' | number | [[0, 0], [number, number], [number, number], [0, 0]];
 interface Case {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
-import { gradientsOf, maxAbsDiff, onBackend, seededArray, sizeOf } from './testing';
+import { gradientsOf, maxAbsDiff, onBackend, seededArray, sizeOf } from '../../test-support/wasm/testing';
 
 type PoolPad = 'same' | 'valid' | number;
 type Inputs = 'normal' | 'relu (ties at 0)' | 'negative';

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
 import { resizeMatrix, type ResizeKind } from './resize-grad';
-import { gradientsOf, maxAbsDiff, onBackend, seededArray, sizeOf } from './testing';
+import { gradientsOf, maxAbsDiff, onBackend, seededArray, sizeOf } from '../../test-support/wasm/testing';
 
 type Resize = (x: tf.Tensor4D) => tf.Tensor4D;
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
-import { liveCounts, maxAbsDiff, seededArray, sizeOf } from './testing';
+import { liveCounts, maxAbsDiff, seededArray, sizeOf } from '../../test-support/wasm/testing';
 
 const WEIGHT_SHAPES: Record<string, number[]> = {
   enc1: [3, 3, 2, 6],

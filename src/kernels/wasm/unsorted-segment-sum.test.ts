@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './index';
-import { gradientsOf, maxAbsDiff, onBackend, seededArray } from './testing';
+import { gradientsOf, maxAbsDiff, onBackend, seededArray } from '../../test-support/wasm/testing';
 
 describe('UnsortedSegmentSum on wasm (what tf.gather’s gradient runs) matches cpu', () => {
   beforeAll(async () => {

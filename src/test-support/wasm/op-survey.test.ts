@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from './index';
+import { registerWasmTrainingKernels } from '../../kernels/wasm/index';
 import { runOpCase, surveyOps, type OpComparison } from './op-survey';
 import { surveyCases } from './op-survey-cases';
 import { onBackend } from './testing';

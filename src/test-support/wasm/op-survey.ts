@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '../rng';
+import { createRng } from '../../il/rng';
 
 /** How an op's inputs are drawn: normal, strictly positive, or inside (−0.9, 0.9). */
 export type InputDomain = 'normal' | 'positive' | 'unit';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '../rng';
+import { createRng } from '../../il/rng';
 
 /**
  * Helpers for this folder's tests (tfjs only, no test runner): seeded inputs, running the same
