@@ -1,4 +1,4 @@
-import type { AddNProbe } from '../il/backend-fixes/chunked-add-n';
+import type { AddNProbe } from '../kernels/webgpu/chunked-add-n';
 import type { BackendName } from '../il/backend-names';
 
 /** One example preset trained on every backend, compared with the reference backend. */

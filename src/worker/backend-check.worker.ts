@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { compareFingerprints } from '../il/backend-check/compare';
 import { fingerprint, type Fingerprint } from '../il/backend-check/fingerprint';
-import { probeAddN } from '../il/backend-fixes/chunked-add-n';
+import { probeAddN } from '../kernels/webgpu/chunked-add-n';
 import { findExample, loadProblemFactory } from '../examples/registry';
 import { switchBrowserBackend } from './backends';
 import type { BackendCheckCase, BackendCheckMessage, BackendCheckRequest } from './backend-check-protocol';
