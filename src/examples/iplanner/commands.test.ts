@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../../il/node-backend.ts';
 import { classicalPlan } from './baseline.ts';
 import { pathLength } from './collision.ts';
-import type { DriveResponse, EvaluateResponse, PlanResponse } from './commands.ts';
+import type { DriveResponse, EvaluateResponse, PlanResponse } from './contract.ts';
 import { initialDriveState } from './drive.ts';
 import type { GradientCheck } from './gradcheck.ts';
 import { DEFAULT_IPLANNER_PARAMS } from './params.ts';

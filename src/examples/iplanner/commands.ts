@@ -1,13 +1,14 @@
 /**
  * iPlanner's on-demand work for the view (run in the worker, between training steps): plan on the editor's world,
- * advance drive mode, evaluate learned vs classical, and the live gradient check. Payloads are untrusted: every
- * world and pose is checked (world-input.ts) and a bad one gets a readable error.
+ * advance drive mode, evaluate learned vs classical, and the live gradient check. The payloads are typed by the
+ * contract, and still checked: every world and pose (world-input.ts), drive state and sensor setting, and a bad
+ * one gets a readable error.
  */
+import type { CommandHandlers } from '../../il/example/contract.ts';
 import { createRng } from '../../il/rng.ts';
 import { classicalPlan } from './baseline.ts';
 import type { DepthCameraSpec } from './camera.ts';
 import { pathCollision } from './collision.ts';
-import type { DepthNoise } from './depth-noise.ts';
 import { driveStep, type DriveState } from './drive.ts';
 import {
   compareDetailed,
@@ -15,9 +16,19 @@ import {
   DEFAULT_DRIVE_OPTIONS,
   heldOutEpisodes,
   sceneEpisode,
-  type Comparison,
   type EvalEpisode,
 } from './evaluation.ts';
+import type {
+  DriveRequest,
+  DriveResponse,
+  EvaluateRequest,
+  EvaluateResponse,
+  GradcheckRequest,
+  IPlannerCommands,
+  PlanRequest,
+  PlanResponse,
+  SensorSettings,
+} from './contract.ts';
 import { checkGradient, type GradientCheck } from './gradcheck.ts';
 import { robotPathToWorld } from './geometry.ts';
 import { planOnce } from './learned-planner.ts';
@@ -25,7 +36,7 @@ import type { PlannerNet } from './model.ts';
 import { splineEnergy, type SplineOperator } from './spline.ts';
 import type { SplineTensors } from './spline-tensor.ts';
 import { sampleBatch, type PreparedWorld } from './training-data.ts';
-import { WORLD_KINDS, type Pose2, type World, type WorldKind } from './types.ts';
+import { WORLD_KINDS, type Pose2, type WorldKind } from './types.ts';
 import { fearLabel, upperLevelCost, type UlSettings } from './ul-cost.ts';
 import { parsePose, parseWorld, type WorldCache } from './world-input.ts';
 
@@ -38,73 +49,6 @@ export interface CommandContext {
   cache: WorldCache;
   trainingWorlds: readonly PreparedWorld[];
   seed: number;
-}
-
-/** Sensor noise of the live depth camera (view sliders), seeded per request. */
-export interface SensorSettings {
-  noise: DepthNoise;
-  seed: number;
-}
-
-export interface PlanRequest {
-  world: World;
-  /** Plan from here (default: the world's start). */
-  pose?: Pose2;
-  sensor: SensorSettings;
-}
-
-export interface PlanResponse {
-  /** The depth image the network saw (m, H×W row-major, 0 = no return). */
-  depth: Float32Array;
-  /** World frame, interleaved. */
-  keypoints: number[];
-  path: number[];
-  fear: number;
-  /** iPlanner's fear label of this plan on the world's cost map. */
-  fearLabel: 0 | 1;
-  /** The learned path hits an obstacle (robot radius). */
-  collides: boolean;
-  learnedMs: number;
-  upper: number;
-  lower: number;
-  terms: { obstacle: number; motion: number; goal: number; fear: number };
-  classical: { path: number[]; length: number; success: boolean; ms: number };
-}
-
-export interface DriveRequest {
-  world: World;
-  state: DriveState;
-  /** Replanning rounds to advance; each round plans once and drives `replanEvery` time steps. */
-  rounds: number;
-  replanEvery: number;
-  sensor: SensorSettings;
-}
-
-export interface DriveResponse {
-  state: DriveState;
-  /** The latest plan (world frame). */
-  path: number[];
-  fear: number;
-  depth: Float32Array;
-  /** Robot positions visited in this call (world, interleaved). */
-  trace: number[];
-}
-
-export type EvaluateRequest =
-  { set: 'held-out'; kinds: WorldKind[]; worlds: number; perWorld: number } | { set: 'editor'; world: World };
-
-export interface EvaluateResponse {
-  set: 'held-out' | 'editor';
-  rows: { label: string; comparison: Comparison }[];
-  /** For the editor's world: the learned drive's trace and the classical path. */
-  learnedTrace?: number[];
-  learnedStatus?: string;
-  classicalPath?: number[];
-}
-
-export interface GradcheckRequest {
-  world?: World;
-  pose?: Pose2;
 }
 
 const DRIVE_STATUSES = ['running', 'reached', 'collided', 'timeout'] as const;
@@ -131,8 +75,7 @@ function parseSensor(v: unknown): SensorSettings {
   };
 }
 
-async function plan(ctx: CommandContext, payload: unknown): Promise<PlanResponse> {
-  const req = payload as Partial<PlanRequest>;
+async function plan(ctx: CommandContext, req: PlanRequest): Promise<PlanResponse> {
   const world = parseWorld(req.world);
   const pose = req.pose === undefined ? world.start : parsePose(req.pose, 'pose');
   const sensor = parseSensor(req.sensor);
@@ -174,8 +117,7 @@ async function plan(ctx: CommandContext, payload: unknown): Promise<PlanResponse
   };
 }
 
-async function drive(ctx: CommandContext, payload: unknown): Promise<DriveResponse> {
-  const req = payload as Partial<DriveRequest>;
+async function drive(ctx: CommandContext, req: DriveRequest): Promise<DriveResponse> {
   const world = parseWorld(req.world);
   let state = parseDriveState(req.state);
   const rounds = Math.min(50, Math.max(1, Math.round(Number(req.rounds) || 1)));
@@ -223,9 +165,10 @@ function heldOut(kinds: WorldKind[], worlds: number, perWorld: number): EvalEpis
   return episodes;
 }
 
-async function evaluate(ctx: CommandContext, payload: unknown): Promise<EvaluateResponse> {
-  const req = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
-  if (req.set === 'editor') {
+const DEFAULT_EVALUATION_KINDS: WorldKind[] = ['forest', 'rooms'];
+
+async function evaluate(ctx: CommandContext, req: EvaluateRequest | undefined): Promise<EvaluateResponse> {
+  if (req?.set === 'editor') {
     const world = parseWorld(req.world);
     const episode = sceneEpisode(world, ctx.cache.get(world));
     if (!Number.isFinite(episode.shortest))
@@ -241,12 +184,14 @@ async function evaluate(ctx: CommandContext, payload: unknown): Promise<Evaluate
       classicalPath: Array.from(detail.classical.paths[0]),
     };
   }
-  const kinds = Array.isArray(req.kinds)
-    ? WORLD_KINDS.filter((k) => (req.kinds as unknown[]).includes(k))
-    : (['forest', 'rooms'] as WorldKind[]);
+  // Held out unless the editor's world is asked for; the kinds and counts are checked as they come.
+  const requested: unknown = req?.kinds;
+  const kinds = Array.isArray(requested)
+    ? WORLD_KINDS.filter((k) => requested.includes(k))
+    : DEFAULT_EVALUATION_KINDS;
   if (!kinds.length) throw new Error('choose at least one world kind to evaluate on');
-  const worlds = Math.min(20, Math.max(1, Math.round(Number(req.worlds) || 3)));
-  const perWorld = Math.min(10, Math.max(1, Math.round(Number(req.perWorld) || 3)));
+  const worlds = Math.min(20, Math.max(1, Math.round(Number(req?.worlds) || 3)));
+  const perWorld = Math.min(10, Math.max(1, Math.round(Number(req?.perWorld) || 3)));
   const rows: EvaluateResponse['rows'] = [];
   for (const kind of kinds) {
     const episodes = heldOut([kind], worlds, perWorld);
@@ -258,12 +203,11 @@ async function evaluate(ctx: CommandContext, payload: unknown): Promise<Evaluate
   return { set: 'held-out', rows };
 }
 
-async function gradcheck(ctx: CommandContext, payload: unknown): Promise<GradientCheck> {
-  const req = (typeof payload === 'object' && payload !== null ? payload : {}) as Partial<GradcheckRequest>;
+async function gradcheck(ctx: CommandContext, req: GradcheckRequest | undefined): Promise<GradientCheck> {
   let prepared: PreparedWorld;
   let pose: Pose2;
   let goalWorld;
-  if (req.world !== undefined) {
+  if (req?.world !== undefined) {
     const world = parseWorld(req.world);
     prepared = ctx.cache.get(world);
     pose = req.pose === undefined ? world.start : parsePose(req.pose, 'pose');
@@ -294,17 +238,12 @@ async function gradcheck(ctx: CommandContext, payload: unknown): Promise<Gradien
   );
 }
 
-export async function runCommand(ctx: CommandContext, name: string, payload: unknown): Promise<unknown> {
-  switch (name) {
-    case 'plan':
-      return plan(ctx, payload);
-    case 'drive':
-      return drive(ctx, payload);
-    case 'evaluate':
-      return evaluate(ctx, payload);
-    case 'gradcheck':
-      return gradcheck(ctx, payload);
-    default:
-      throw new Error(`iplanner: unknown command "${name}"`);
-  }
+/** The commands over one problem's context, typed by the contract. */
+export function commandHandlers(ctx: CommandContext): CommandHandlers<IPlannerCommands> {
+  return {
+    plan: (req) => plan(ctx, req),
+    drive: (req) => drive(ctx, req),
+    evaluate: (req?) => evaluate(ctx, req),
+    gradcheck: (req?) => gradcheck(ctx, req),
+  };
 }

@@ -1,10 +1,12 @@
 import { defineExample } from '../../il/example/define';
+import { iplannerContract } from './contract';
 import { iplannerMeta } from './meta';
 import { iplannerParamSchema } from './params';
 
 export default defineExample({
   meta: iplannerMeta,
   params: iplannerParamSchema,
+  contract: iplannerContract,
   problem: () => import('./problem').then((m) => m.iplannerFactory),
   benches: { iplanner: () => import('./bench').then((m) => m.run) },
 });

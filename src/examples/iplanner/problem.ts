@@ -11,7 +11,9 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Problem, ProblemFactory, TrainingSettings } from '../../il/problem.ts';
 import { createRng, type Rng } from '../../il/rng.ts';
 import { DEFAULT_CAMERA, type DepthCameraSpec } from './camera.ts';
-import { runCommand, type CommandContext } from './commands.ts';
+import { dispatchCommand } from '../../il/example/contract.ts';
+import { commandHandlers, type CommandContext } from './commands.ts';
+import type { IPlannerSnapshot } from './contract.ts';
 import { DEFAULT_NET_SPEC, createPlannerNet, type PlannerNet } from './model.ts';
 import {
   DEFAULT_IPLANNER_PARAMS,
@@ -23,21 +25,10 @@ import { buildSplineOperator, type SplineOperator } from './spline.ts';
 import { splineTensors, type SplineTensors } from './spline-tensor.ts';
 import { trainingStep } from './trainer-core.ts';
 import { trainingWorlds, type PreparedWorld } from './training-data.ts';
-import type { TermMeans } from './ul-batch.ts';
 import type { UlSettings } from './ul-cost.ts';
 import { WorldCache } from './world-input.ts';
-import type { WorldKind } from './types.ts';
 
-export interface IPlannerSnapshot {
-  /** Training steps taken so far: the view replans whenever it changes. */
-  version: number;
-  /** The world kinds training draws from. */
-  kinds: WorldKind[];
-  /** The last batch's unweighted U terms, its share of colliding plans and the fear head's accuracy. */
-  terms: TermMeans | null;
-  collisionShare: number | null;
-  fearAccuracy: number | null;
-}
+export type { IPlannerSnapshot };
 
 /** U's settings from the params: iPlanner's terms with the chosen weights. */
 export function ulSettingsOf(params: IPlannerParams): Partial<UlSettings> {
@@ -130,7 +121,7 @@ export class IPlannerProblem implements Problem<IPlannerSnapshot> {
   }
 
   command(name: string, payload: unknown): Promise<unknown> {
-    return runCommand(this.context, name, payload);
+    return dispatchCommand(commandHandlers(this.context), name, payload);
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import type { EvaluateResponse } from '../commands.ts';
+import type { EvaluateResponse } from '../contract.ts';
 
 interface ComparisonTableProps {
   heldOut: EvaluateResponse | null;

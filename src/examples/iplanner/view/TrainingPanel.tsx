@@ -1,102 +1,98 @@
+import type { ChoiceSpec, NumberSpec } from '../../../il/params/schema.ts';
 import { Slider } from '../../../ui/Slider';
-import { SPLINE_STARTS, TRAINING_WORLDS, type IPlannerParams, type TrainingWorlds } from '../params.ts';
+import { iplannerParamSchema as schema, type IPlannerParams } from '../params.ts';
 
 interface TrainingPanelProps {
   params: IPlannerParams;
   setParams: (patch: Partial<IPlannerParams>) => void;
 }
 
+type NumberKey = 'noise' | 'dropout' | 'wObstacle' | 'wMotion' | 'wGoal' | 'wFear' | 'margin';
+
+/** A slider bound to a number param: label (with its unit), range and step come from the param schema. */
+function ParamSlider({
+  spec,
+  value,
+  onChange,
+}: {
+  spec: NumberSpec;
+  value: number;
+  onChange: (v: number) => void;
+}) {
+  return (
+    <Slider
+      label={spec.unit ? `${spec.label} (${spec.unit})` : spec.label}
+      value={value}
+      min={spec.min}
+      max={spec.max}
+      step={spec.step}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A select bound to a choice param: label, choices and their names come from the param schema. */
+function ParamSelect<T extends string>({
+  spec,
+  value,
+  onChange,
+  testId,
+}: {
+  spec: ChoiceSpec<T>;
+  value: T;
+  onChange: (v: T) => void;
+  testId?: string;
+}) {
+  return (
+    <label className="field">
+      {spec.label}
+      <select
+        value={value}
+        data-testid={testId}
+        onChange={(e) => {
+          const choice = spec.choices.find((c) => c === e.target.value);
+          if (choice !== undefined) onChange(choice);
+        }}
+      >
+        {spec.choices.map((c) => (
+          <option key={c} value={c}>
+            {spec.choiceLabels?.[c] ?? c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The example's training settings (p.* in the link): changing one restarts training from the seed. */
 export function TrainingPanel({ params, setParams }: TrainingPanelProps) {
+  const slider = (key: NumberKey) => (
+    <ParamSlider spec={schema[key]} value={params[key]} onChange={(v) => setParams({ [key]: v })} />
+  );
   return (
     <section className="panel" aria-labelledby="iplanner-train-title">
       <h2 id="iplanner-train-title">Training x and U</h2>
       <div className="field-row">
-        <label className="field">
-          training worlds
-          <select
-            value={params.worlds}
-            data-testid="training-worlds"
-            onChange={(e) => setParams({ worlds: e.target.value as TrainingWorlds })}
-          >
-            {TRAINING_WORLDS.map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          spline start
-          <select
-            value={params.splineStart}
-            onChange={(e) => setParams({ splineStart: e.target.value as IPlannerParams['splineStart'] })}
-          >
-            {SPLINE_STARTS.map((s) => (
-              <option key={s} value={s}>
-                {s === 'heading' ? 'along the heading' : 'natural'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Slider
-          label="depth noise σ"
-          value={params.noise}
-          min={0}
-          max={0.2}
-          step={0.01}
-          onChange={(v) => setParams({ noise: v })}
+        <ParamSelect
+          spec={schema.worlds}
+          value={params.worlds}
+          onChange={(worlds) => setParams({ worlds })}
+          testId="training-worlds"
         />
-        <Slider
-          label="depth dropout"
-          value={params.dropout}
-          min={0}
-          max={0.5}
-          step={0.01}
-          onChange={(v) => setParams({ dropout: v })}
+        <ParamSelect
+          spec={schema.splineStart}
+          value={params.splineStart}
+          onChange={(splineStart) => setParams({ splineStart })}
         />
+        {slider('noise')}
+        {slider('dropout')}
       </div>
       <div className="field-row">
-        <Slider
-          label="α obstacle"
-          value={params.wObstacle}
-          min={0}
-          max={5}
-          step={0.1}
-          onChange={(v) => setParams({ wObstacle: v })}
-        />
-        <Slider
-          label="γ motion"
-          value={params.wMotion}
-          min={0}
-          max={10}
-          step={0.1}
-          onChange={(v) => setParams({ wMotion: v })}
-        />
-        <Slider
-          label="δ goal"
-          value={params.wGoal}
-          min={0}
-          max={20}
-          step={0.5}
-          onChange={(v) => setParams({ wGoal: v })}
-        />
-        <Slider
-          label="ε fear"
-          value={params.wFear}
-          min={0}
-          max={5}
-          step={0.1}
-          onChange={(v) => setParams({ wFear: v })}
-        />
-        <Slider
-          label="safety margin (m)"
-          value={params.margin}
-          min={0}
-          max={0.5}
-          step={0.05}
-          onChange={(v) => setParams({ margin: v })}
-        />
+        {slider('wObstacle')}
+        {slider('wMotion')}
+        {slider('wGoal')}
+        {slider('wFear')}
+        {slider('margin')}
       </div>
       <p className="hint">
         iPlanner’s weights are α = 0.5, γ = 2, δ = 5, ε = 1. Training samples poses and goals in seeded worlds

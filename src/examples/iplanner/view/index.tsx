@@ -6,11 +6,15 @@ import { numberParam } from '../../../il/problem';
 import { Slider } from '../../../ui/Slider';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
 import { DEFAULT_CAMERA } from '../camera.ts';
-import type { EvaluateRequest, EvaluateResponse, PlanRequest, PlanResponse } from '../commands.ts';
-import type { GradientCheck } from '../gradcheck.ts';
+import type {
+  EvaluateRequest,
+  EvaluateResponse,
+  IPlannerCommands,
+  IPlannerSnapshot,
+  PlanRequest,
+} from '../contract.ts';
 import { iplannerLesson } from '../lesson.ts';
-import { trainingKinds, type IPlannerParams } from '../params.ts';
-import type { IPlannerSnapshot } from '../problem.ts';
+import { iplannerParamSchema as schema, trainingKinds, type IPlannerParams } from '../params.ts';
 import { prepareRayScene, renderDepth } from '../raycast.ts';
 import { WORLD_KINDS, type WorldKind } from '../types.ts';
 import { ComparisonTable } from './ComparisonTable';
@@ -33,13 +37,13 @@ function IPlannerView({
   setViewState,
   channel,
   notify,
-}: ExampleViewProps<IPlannerSnapshot, IPlannerParams>) {
+}: ExampleViewProps<IPlannerSnapshot, IPlannerParams, IPlannerCommands>) {
   const editor = useEditorWorld(viewState, setViewState, trainingKinds(params.worlds)[0]);
   const { world } = editor;
   const [tool, setTool] = useState<Tool>('goal');
   const noise = {
-    relativeStd: numberParam(viewState, 'noise', params.noise, 0, 0.3),
-    dropout: numberParam(viewState, 'dropout', params.dropout, 0, 0.6),
+    relativeStd: numberParam(viewState, 'noise', params.noise, schema.noise.min, schema.noise.max),
+    dropout: numberParam(viewState, 'dropout', params.dropout, schema.dropout.min, schema.dropout.max),
   };
   const onError = useCallback((m: string) => notify('error', m), [notify]);
   const drive = useDrive(channel, world, noise, onError);
@@ -48,7 +52,7 @@ function IPlannerView({
   const planRequest: PlanRequest = { world, pose: robot, sensor: { noise, seed: 1 } };
   const planKey = `${snapshot?.version ?? -1}|${editor.version}|${JSON.stringify([world.goal, world.start, robot, noise, world.kind, world.seed])}`;
   // While driving, the drive command plans; a constant key keeps these two quiet.
-  const plan = useThrottledCommand<PlanResponse>(
+  const plan = useThrottledCommand(
     channel,
     'plan',
     planRequest,
@@ -57,7 +61,7 @@ function IPlannerView({
     onError,
   );
   const gradKey = `${snapshot?.version ?? -1}|${editor.version}|${JSON.stringify([world.goal, world.start, world.kind, world.seed])}`;
-  const check = useThrottledCommand<GradientCheck>(
+  const check = useThrottledCommand(
     channel,
     'gradcheck',
     { world },
@@ -72,7 +76,7 @@ function IPlannerView({
   const evaluate = async (request: EvaluateRequest) => {
     setBusy(request.set);
     try {
-      const r = await channel.command<EvaluateResponse>('evaluate', request);
+      const r = await channel.command('evaluate', request);
       if (request.set === 'held-out') setHeldOut(r);
       else setEditorEval(r);
     } catch (e) {
@@ -200,17 +204,17 @@ function IPlannerView({
           <Slider
             label="sensor noise σ"
             value={noise.relativeStd}
-            min={0}
-            max={0.3}
-            step={0.01}
+            min={schema.noise.min}
+            max={schema.noise.max}
+            step={schema.noise.step}
             onChange={(v) => setViewState({ noise: v })}
           />
           <Slider
             label="sensor dropout"
             value={noise.dropout}
-            min={0}
-            max={0.6}
-            step={0.01}
+            min={schema.dropout.min}
+            max={schema.dropout.max}
+            step={schema.dropout.step}
             onChange={(v) => setViewState({ dropout: v })}
           />
           <button type="button" onClick={checkDepth} data-testid="depth-check">

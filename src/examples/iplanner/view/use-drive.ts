@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
-import type { DriveRequest, DriveResponse } from '../commands.ts';
+import type { CommandChannel } from '../../../il/example/contract.ts';
+import type { DriveRequest, DriveResponse, IPlannerCommands } from '../contract.ts';
 import type { DepthNoise } from '../depth-noise.ts';
 import { initialDriveState, type DriveState } from '../drive.ts';
 import type { World } from '../types.ts';
@@ -34,7 +34,7 @@ const NO_RUNS: DriveCounters = { runs: 0, reached: 0, collided: 0, timeout: 0, m
 
 /** Drive mode: the robot follows its learned plan through the editor's world, replanning 5 times a second. */
 export function useDrive(
-  channel: CommandChannel,
+  channel: CommandChannel<IPlannerCommands>,
   world: World,
   noise: DepthNoise,
   onError: (message: string) => void,
@@ -80,7 +80,7 @@ export function useDrive(
         sensor: { noise: n, seed: seed++ },
       };
       try {
-        const r = await ch.command<DriveResponse>('drive', request);
+        const r = await ch.command('drive', request);
         if (cancelled) return;
         latest.current.state = r.state;
         setState(r.state);
