@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { findExample } from '../examples/registry';
+import { findExample, findManifest } from '../examples/registry';
+import type { Lesson } from '../il/lesson';
 import { isBackendName, type BackendName } from '../il/backend-names';
 import type { ExampleParams, TrainingSettings } from '../il/problem';
 import type { Speed } from '../il/session';
@@ -34,6 +35,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   const meta = findExample(initial.exampleId)!;
   const [page, setPage] = useState<PageState>(initial);
   const [view, setView] = useState<ExampleViewModule | null>(null);
+  const [lesson, setLesson] = useState<Lesson | null>(null);
   const [notices, setNotices] = useState<NoticeItem[]>(
     warning ? [{ id: 0, kind: 'warning', message: warning }] : [],
   );
@@ -74,6 +76,10 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     loadView(meta.id)
       .then((m) => live && setView(m))
       .catch((e: unknown) => notify('error', `Could not load the ${meta.title} view: ${String(e)}`));
+    findManifest(meta.id)
+      ?.loadLesson()
+      .then((l) => live && setLesson(l))
+      .catch((e: unknown) => notify('error', `Could not load the ${meta.title} lesson: ${String(e)}`));
     return () => {
       live = false;
     };
@@ -283,7 +289,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
             onDownload={() => void downloadWeights()}
             onUpload={(files) => void uploadWeights(files)}
           />
-          {view && <LessonPanel lesson={view.lesson} />}
+          {lesson && <LessonPanel lesson={lesson} />}
         </aside>
       </div>
     </div>

@@ -7,8 +7,13 @@ export function LessonPanel({ lesson, children }: { lesson: Lesson; children?: R
   return (
     <section className="panel lesson" aria-labelledby="lesson-title">
       <h2 id="lesson-title">{lesson.title}</h2>
+      {lesson.summary && (
+        <p className="lesson-summary">
+          <RichText text={lesson.summary} />
+        </p>
+      )}
       {lesson.sections.map((section) => (
-        <details key={section.heading} open>
+        <details key={section.heading} id={section.id && `lesson-${section.id}`} open>
           <summary>{section.heading}</summary>
           {section.blocks.map((block, i) =>
             block.kind === 'math' ? (
@@ -21,6 +26,16 @@ export function LessonPanel({ lesson, children }: { lesson: Lesson; children?: R
           )}
         </details>
       ))}
+      {lesson.references && lesson.references.length > 0 && (
+        <details open>
+          <summary>References</summary>
+          <ul className="lesson-references">
+            {lesson.references.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {children}
     </section>
   );

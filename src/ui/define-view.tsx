@@ -1,14 +1,12 @@
 import { useMemo, type ComponentType } from 'react';
 import type { CommandChannel, CommandMap } from '../il/example/contract';
 import type { TypedExampleManifest } from '../il/example/define';
-import type { Lesson } from '../il/lesson';
 import type { ExampleParams } from '../il/problem';
 import type { ExampleViewProps, FrameViewProps } from './example-view';
 
 /** What an example's view module (src/examples/<id>/view/index.tsx) exports; the app finds it by folder. */
 export interface ExampleViewModule {
   View: ComponentType<FrameViewProps>;
-  lesson: Lesson;
 }
 
 /**

@@ -8,5 +8,6 @@ export default defineExample({
   params: explorerParamSchema,
   contract: explorerContract,
   problem: () => import('./problem').then((m) => m.explorerFactory),
+  lesson: () => import('./lesson').then((m) => m.explorerLesson),
   benches: { explorer: () => import('./bench').then((m) => m.run) },
 });

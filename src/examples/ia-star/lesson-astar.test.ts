@@ -14,9 +14,10 @@ describe('A* lesson', () => {
       'learning',
     ]);
     for (const section of lessonAstar.sections) {
-      expect(section.paragraphs.length).toBeGreaterThan(0);
-      for (const formula of section.formulas)
-        expect(() => katex.renderToString(formula, { throwOnError: true })).not.toThrow();
+      expect(section.blocks.some((b) => b.kind === 'text')).toBe(true);
+      for (const block of section.blocks)
+        if (block.kind === 'math')
+          expect(() => katex.renderToString(block.tex, { throwOnError: true })).not.toThrow();
     }
   });
 });

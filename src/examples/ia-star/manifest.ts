@@ -8,6 +8,7 @@ export default defineExample({
   params: iaStarParamSchema,
   contract: iaStarContract,
   problem: () => import('./problem').then((m) => m.iaStarFactory),
+  lesson: () => import('./lesson').then((m) => m.iaStarLesson),
   benches: {
     'ia-star': () => import('./bench').then((m) => m.run),
     grid: () => import('./bench-grid').then((m) => m.run),

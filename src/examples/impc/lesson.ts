@@ -1,18 +1,9 @@
 /**
- * The iMPC lesson in the app's Lesson format: the MPC sections of lesson-mpc.ts (converted: inline pieces
- * become text with $…$ math) and the sections about the denoiser, the gradient paths and what to try.
+ * The iMPC lesson: the MPC sections of lesson-mpc.ts and the sections about the denoiser, the gradient paths and
+ * what to try.
  */
-import { math, text, type Lesson, type LessonBlock, type LessonSection } from '../../il/lesson';
-import { MPC_LESSON, type LessonSection as MpcSection } from './lesson-mpc';
-
-function convert(section: MpcSection): LessonSection {
-  const blocks: LessonBlock[] = section.blocks.map((b) =>
-    'display' in b
-      ? math(b.display)
-      : text(b.map((piece) => (typeof piece === 'string' ? piece : `$${piece.tex}$`)).join('')),
-  );
-  return { heading: section.title, blocks };
-}
+import { math, text, type Lesson, type LessonSection } from '../../il/lesson';
+import { MPC_LESSON } from './lesson-mpc';
 
 const denoiser: LessonSection = {
   heading: 'The IMU denoiser θ: what the gap can teach',
@@ -58,5 +49,5 @@ const tryThis: LessonSection = {
 
 export const impcLesson: Lesson = {
   title: 'iMPC: self-supervised learning through a differentiable MPC',
-  sections: [...MPC_LESSON.map(convert), denoiser, paths, tryThis],
+  sections: [...MPC_LESSON, denoiser, paths, tryThis],
 };

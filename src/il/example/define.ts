@@ -1,5 +1,6 @@
 import type { BenchRunner } from '../bench';
 import type { ExampleMeta } from '../example-meta';
+import type { Lesson } from '../lesson';
 import {
   defaultsOf,
   parseParams,
@@ -27,6 +28,8 @@ export interface ExampleManifest {
   parseParams(raw: ExampleParams): ParsedParams<ExampleParams>;
   /** The problem factory; params reaching `create` are parsed with the schema first. */
   loadProblem: Lazy<ProblemFactory>;
+  /** The lesson panel's text (il/lesson.ts, the one lesson format). */
+  loadLesson: Lazy<Lesson>;
   /** `npm run bench -- <name>`: usually one bench named like the example, sometimes more (the grid engine). */
   readonly benches: Readonly<Record<string, Lazy<BenchRunner>>>;
   /** Example commands (`npm run plan`, `npm run mtsp`, …), by command name. */
@@ -54,6 +57,7 @@ export interface ExampleDefinition<S extends ParamSchema, Snapshot, Commands ext
   /** `contract<Snapshot, Commands>()` from the example's contract.ts. */
   contract: Contract<Snapshot, Commands>;
   problem: Lazy<Pick<ProblemFactory<ParamsOf<S>, Snapshot>, 'create'>>;
+  lesson: Lazy<Lesson>;
   benches?: Record<string, Lazy<BenchRunner>>;
   tools?: Record<string, Lazy<ToolRunner>>;
 }
@@ -84,6 +88,7 @@ export function defineExample<const S extends ParamSchema, Snapshot, Commands ex
         create: (settings, raw) => factory.create(settings, parse(raw).values),
       };
     },
+    loadLesson: definition.lesson,
     benches: definition.benches ?? {},
     tools: definition.tools ?? {},
   };

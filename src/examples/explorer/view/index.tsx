@@ -5,7 +5,6 @@ import manifest from '../manifest';
 import { numberParam } from '../../../il/problem';
 import { HYPERGRADIENT_METHODS, type ExplorerParams, type HypergradientMethod } from '../params';
 import type { ExplorerCommands, ExplorerSnapshot } from '../contract';
-import { explorerLesson } from '../lesson';
 import { Slider } from '../../../ui/Slider';
 import { FeatureBars } from './FeatureBars';
 import { HypergradientTable } from './HypergradientTable';
@@ -119,4 +118,3 @@ function ExplorerView({
 }
 
 export const View = defineView(manifest, ExplorerView);
-export const lesson = explorerLesson;

@@ -8,8 +8,6 @@ import { Slider } from '../../../ui/Slider';
 import { downloadBlob, downloadText } from '../../../ui/download';
 import { checkScenarioOnMap, type Scenario } from '../format-movingai-scen.ts';
 import { countBlocked, samePoint } from '../grid-map.ts';
-import { lessonAstar } from '../lesson-astar.ts';
-import { lessonIaStar } from '../lesson-ia-star.ts';
 import { clearMap, invertMap } from '../map-edit.ts';
 import type { IaStarParams } from '../params.ts';
 import type { EvaluateRequest, IaStarCommands, IaStarSnapshot } from '../contract.ts';
@@ -31,7 +29,6 @@ import {
   scenFileText,
 } from './map-files.ts';
 import { MapEditor } from './MapEditor';
-import { pageLesson } from './page-lesson.ts';
 import { PlannerCard } from './PlannerCard';
 import { longestSearch, PLANNER_KINDS, PLANNERS, plannerInfo } from './plan-set.ts';
 import { PlaybackBar } from './PlaybackBar';
@@ -355,4 +352,3 @@ function IaStarView({
 }
 
 export const View = defineView(manifest, IaStarView);
-export const lesson = pageLesson([lessonAstar, lessonIaStar], 'A* and iA*: learning to guide the search');

@@ -3,7 +3,6 @@ import type { ExampleViewProps } from '../../../ui/example-view';
 import { defineView } from '../../../ui/define-view';
 import manifest from '../manifest';
 import type { ImpcParams } from '../example-params';
-import { impcLesson } from '../lesson';
 import type { ImpcCommands, ImpcSnapshot } from '../contract';
 import { ComparisonPanel } from './ComparisonPanel';
 import { FlightPanel } from './FlightPanel';
@@ -59,4 +58,3 @@ function ImpcView({
 }
 
 export const View = defineView(manifest, ImpcView);
-export const lesson = impcLesson;
