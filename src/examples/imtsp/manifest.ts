@@ -1,10 +1,13 @@
 import { defineExample } from '../../il/example/define';
+import { imtspContract } from './contract';
 import { imtspMeta } from './meta';
 import { imtspParamSchema } from './params';
 
 export default defineExample({
   meta: imtspMeta,
   params: imtspParamSchema,
+  contract: imtspContract,
   problem: () => import('./problem').then((m) => m.imtspFactory),
+  lesson: () => import('./lesson').then((m) => m.imtspLesson),
   benches: { imtsp: () => import('./bench').then((m) => m.run) },
 });

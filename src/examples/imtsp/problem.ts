@@ -3,6 +3,7 @@ import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '..
 import { createRng } from '../../il/rng';
 import { RunningBaseline } from '../../il/gradients/score-function';
 import { runImtspCommand } from './commands';
+import type { ImtspSnapshot } from './contract';
 import { estimateInstance, type InstanceEstimate } from './estimators';
 import { cityFeatures } from './features';
 import { surrogateContext } from './anchor';
@@ -14,18 +15,7 @@ import { SURROGATE_SIZE } from './surrogate';
 import { createImtspVariables } from './imtsp-variables';
 import { trainingBatch } from './training-data';
 
-/** Small and cheap: what the view shows about the learned parameters. Heavy results come from commands. */
-export interface ImtspSnapshot {
-  /** softplus(α): the learned mix of workload features [radial, zig-zag, distance, count]. */
-  workloadMix: number[];
-  /** κ: how sharply a city prefers the agent of its sector. */
-  sharpness: number;
-  estimator: ImtspParams['estimator'];
-  trainCities: number;
-  trainAgents: number;
-  /** Changes with every snapshot, i.e. whenever the weights may have changed (the view refreshes its allocation). */
-  version: number;
-}
+export type { ImtspSnapshot };
 
 const softplus = (x: number) => (x > 30 ? x : Math.log1p(Math.exp(x)));
 

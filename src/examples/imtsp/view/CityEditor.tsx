@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { AllocationResult } from '../commands';
+import type { AllocationResult } from '../contract';
 import type { MtspInstance } from '../instance';
 import { agentColor } from './colors';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel } from '../../../il/example/contract';
+import type { ImtspCommands } from '../contract';
 import type { EstimatorCheck } from '../estimator-check';
 
 /**
@@ -10,7 +11,7 @@ export function EstimatorCheckPanel({
   channel,
   onError,
 }: {
-  channel: CommandChannel;
+  channel: CommandChannel<ImtspCommands>;
   onError: (m: string) => void;
 }) {
   const [check, setCheck] = useState<EstimatorCheck | null>(null);
@@ -18,7 +19,7 @@ export function EstimatorCheckPanel({
   const run = () => {
     setBusy(true);
     channel
-      .command<EstimatorCheck>('estimatorCheck', { batches: 400 })
+      .command('estimatorCheck', { batches: 400 })
       .then(setCheck)
       .catch((e: unknown) => onError(`estimator check failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => setBusy(false));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { CommandChannel } from '../../../ui/example-view';
+import type { CommandChannel } from '../../../il/example/contract';
 import type { HeldOutRow } from '../compare';
-import type { EvaluateRequest } from '../commands';
+import type { EvaluateRequest, ImtspCommands } from '../contract';
 import { METHOD_LABEL } from './colors';
 
 const SIZES = [
@@ -16,7 +16,7 @@ export function HeldOutPanel({
   channel,
   onError,
 }: {
-  channel: CommandChannel;
+  channel: CommandChannel<ImtspCommands>;
   onError: (m: string) => void;
 }) {
   const [size, setSize] = useState(0);
@@ -34,7 +34,7 @@ export function HeldOutPanel({
     };
     setBusy(true);
     channel
-      .command<HeldOutRow[]>('evaluate', request)
+      .command('evaluate', request)
       .then(setRows)
       .catch((e: unknown) =>
         onError(`held-out evaluation failed: ${e instanceof Error ? e.message : String(e)}`),

@@ -1,18 +1,64 @@
-import type { ImtspSnapshot } from '../problem';
-import {
-  DISTRIBUTIONS,
-  ESTIMATORS,
-  type Distribution,
-  type EstimatorKind,
-  type ImtspParams,
-} from '../params';
+import type { ChoiceSpec, NumberSpec } from '../../../il/params/schema';
 import { Slider } from '../../../ui/Slider';
+import type { ImtspSnapshot } from '../contract';
+import { imtspParamSchema as schema, type ImtspParams } from '../params';
 
-const ESTIMATOR_LABEL: Record<EstimatorKind, string> = {
-  surrogate: 'surrogate control variate (iMTSP)',
-  reinforce: 'REINFORCE, running-mean baseline',
-};
 const MIX_LABELS = ['radial trip', 'zig-zag', 'distance', 'count'];
+
+/** A select bound to a choice param: label, choices and their names come from the param schema. */
+function ParamSelect<T extends string>({
+  spec,
+  value,
+  onChange,
+  testId,
+}: {
+  spec: ChoiceSpec<T>;
+  value: T;
+  onChange: (v: T) => void;
+  testId?: string;
+}) {
+  return (
+    <label className="field">
+      {spec.label}
+      <select
+        value={value}
+        data-testid={testId}
+        onChange={(e) => {
+          const choice = spec.choices.find((c) => c === e.target.value);
+          if (choice !== undefined) onChange(choice);
+        }}
+      >
+        {spec.choices.map((c) => (
+          <option key={c} value={c}>
+            {spec.choiceLabels?.[c] ?? c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A slider bound to a whole-number param: label, range and step come from the param schema. */
+function IntegerSlider({
+  spec,
+  value,
+  onChange,
+}: {
+  spec: NumberSpec;
+  value: number;
+  onChange: (v: number) => void;
+}) {
+  return (
+    <Slider
+      label={spec.label}
+      value={value}
+      min={spec.min}
+      max={spec.max}
+      step={spec.step}
+      onChange={(v) => onChange(Math.round(v))}
+    />
+  );
+}
 
 interface TrainingPanelProps {
   params: ImtspParams;
@@ -28,53 +74,31 @@ export function TrainingPanel({ params, snapshot, setParams }: TrainingPanelProp
     <section className="panel" aria-labelledby="imtsp-train-title">
       <h2 id="imtsp-train-title">Training f(θ)</h2>
       <div className="field-row">
-        <label className="field">
-          gradient estimator
-          <select
-            value={params.estimator}
-            data-testid="estimator-select"
-            onChange={(e) => setParams({ estimator: e.target.value as EstimatorKind })}
-          >
-            {ESTIMATORS.map((k) => (
-              <option key={k} value={k}>
-                {ESTIMATOR_LABEL[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          training instances
-          <select
-            value={params.distribution}
-            onChange={(e) => setParams({ distribution: e.target.value as Distribution })}
-          >
-            {DISTRIBUTIONS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Slider
-          label="train N"
+        <ParamSelect
+          spec={schema.estimator}
+          value={params.estimator}
+          onChange={(estimator) => setParams({ estimator })}
+          testId="estimator-select"
+        />
+        <ParamSelect
+          spec={schema.distribution}
+          value={params.distribution}
+          onChange={(distribution) => setParams({ distribution })}
+        />
+        <IntegerSlider
+          spec={schema.trainCities}
           value={params.trainCities}
-          min={10}
-          max={100}
-          onChange={(v) => setParams({ trainCities: Math.round(v) })}
+          onChange={(trainCities) => setParams({ trainCities })}
         />
-        <Slider
-          label="train M"
+        <IntegerSlider
+          spec={schema.trainAgents}
           value={params.trainAgents}
-          min={2}
-          max={10}
-          onChange={(v) => setParams({ trainAgents: Math.round(v) })}
+          onChange={(trainAgents) => setParams({ trainAgents })}
         />
-        <Slider
-          label="samples S"
+        <IntegerSlider
+          spec={schema.samples}
           value={params.samples}
-          min={2}
-          max={32}
-          onChange={(v) => setParams({ samples: Math.round(v) })}
+          onChange={(samples) => setParams({ samples })}
         />
       </div>
       <p className="hint">

@@ -7,13 +7,17 @@ import { FileDrop } from '../../../ui/FileDrop';
 import { Slider } from '../../../ui/Slider';
 import { downloadText } from '../../../ui/download';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
-import type { AllocationRequest, AllocationResult, CompareRequest } from '../commands';
-import { MAX_CITIES } from '../commands';
+import {
+  MAX_CITIES,
+  type AllocationRequest,
+  type AllocationResult,
+  type CompareRequest,
+  type ImtspCommands,
+  type ImtspSnapshot,
+} from '../contract';
 import type { CompareRow } from '../compare';
 import { addCity, deleteCity, moveCity, setDepot } from '../instance-edits';
-import { imtspLesson } from '../lesson';
 import type { ImtspParams } from '../params';
-import type { ImtspSnapshot } from '../problem';
 import { formatTsplib, parseTsplib, TsplibParseError } from '../tsplib';
 import { AgentBars } from './AgentBars';
 import { CityEditor, type Layers } from './CityEditor';
@@ -51,7 +55,7 @@ function ImtspView({
   channel,
   reports,
   notify,
-}: ExampleViewProps<ImtspSnapshot, ImtspParams>) {
+}: ExampleViewProps<ImtspSnapshot, ImtspParams, ImtspCommands>) {
   const agents = Math.round(numberParam(viewState, 'm', 5, 1, 20));
   const decode = choiceParam(viewState, 'dec', ['argmax', 'best'] as const, 'best');
   const layers: Layers = {
@@ -75,7 +79,7 @@ function ImtspView({
     samples: decode === 'best' ? 15 : 0,
     seed: 0,
   };
-  const allocation = useThrottledCommand<AllocationResult>(
+  const allocation = useThrottledCommand(
     channel,
     'allocation',
     allocationRequest,
@@ -96,7 +100,7 @@ function ImtspView({
     const timer = setTimeout(() => {
       setCompareBusy(true);
       channel
-        .command<CompareRow[]>('compare', request)
+        .command('compare', request)
         .then((rows) => live && setCompare(rows))
         .catch((e: unknown) => onError(`comparison failed: ${e instanceof Error ? e.message : String(e)}`))
         .finally(() => live && setCompareBusy(false));
@@ -303,4 +307,3 @@ function ImtspView({
 }
 
 export const View = defineView(manifest, ImtspView);
-export const lesson = imtspLesson;
