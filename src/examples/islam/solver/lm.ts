@@ -91,16 +91,20 @@ export function solveLm(
     predicted = 2 * predicted - quadraticForm(h, step);
     const actual = cost - next.cost;
     const rho = predicted > 0 ? actual / predicted : -1;
-    if (actual > 0 && rho > 0) {
+    // Near the optimum the decrease of L drops below its round-off; a step that still shrinks ∇L is then taken.
+    const withinRoundOff = Math.abs(actual) <= 1e-12 * Math.abs(cost);
+    const nextGradMax = 2 * maxAbs(next.g);
+    if ((actual > 0 && rho > 0) || (withinRoundOff && nextGradMax < gradMax)) {
       const relative = actual / Math.max(cost, 1e-300);
       poses = candidate;
       ({ h, g, cost } = next);
-      gradMax = 2 * maxAbs(g);
+      gradMax = nextGradMax;
       costs.push(cost);
       if (options.recordIterations) trace.push(Float64Array.from(poses));
       lambda *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
       nu = 2;
-      stalls = relative < 1e-15 ? stalls + 1 : 0;
+      stalls = relative < 1e-15 && !withinRoundOff ? stalls + 1 : 0;
+      if (withinRoundOff) lambda = Math.max(lambda, 1e-12);
     } else {
       lambda *= nu;
       nu *= 2;
