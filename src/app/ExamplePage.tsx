@@ -15,7 +15,7 @@ import { SPEEDS, Transport } from '../ui/Transport';
 import { WeightsPanel } from '../ui/WeightsPanel';
 import { downloadBlob, downloadText } from '../ui/download';
 import { TrainingClient } from '../worker/client';
-import { useShortcuts } from './use-shortcuts';
+import { PAGE_ACTIONS, useKeyActions } from '../ui/actions';
 import { loadView, type ExampleViewModule } from './views';
 import { fetchWeights, readWeightFiles } from './weights-files';
 
@@ -143,19 +143,18 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   // The worker rebuilds the problem from the request it holds (same seed, same settings): a fresh run.
   const reset = useCallback(() => clientRef.current?.reset(), []);
 
-  const shortcuts = useMemo(() => {
+  const keyHandlers = useMemo(() => {
     const speedIndex = SPEEDS.findIndex((s) => s.value === run.speed);
     return {
-      Space: () => (useRunStore.getState().status.state === 'running' ? pause() : play()),
-      s: step,
-      r: reset,
-      '+': () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)].value),
-      '=': () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)].value),
-      '-': () => setSpeed(SPEEDS[Math.max(0, speedIndex - 1)].value),
-      l: () => useRunStore.getState().toggleLogScale(),
+      trainPause: () => (useRunStore.getState().status.state === 'running' ? pause() : play()),
+      step,
+      reset,
+      faster: () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)].value),
+      slower: () => setSpeed(SPEEDS[Math.max(0, speedIndex - 1)].value),
+      logScale: () => useRunStore.getState().toggleLogScale(),
     };
   }, [run.speed, pause, play, step, reset, setSpeed]);
-  useShortcuts(shortcuts);
+  useKeyActions(PAGE_ACTIONS, keyHandlers);
 
   const pretrainedFolder = meta.pretrainedWeights?.(page.presetId, page.params) ?? null;
   const loadPretrained = async () => {

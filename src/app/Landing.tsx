@@ -1,3 +1,5 @@
+import { PAGE_ACTIONS } from '../ui/actions';
+import { KeyList } from '../ui/Kbd';
 import { examples } from '../examples/registry';
 import { defaultPageState, formatHash } from '../state/url-state';
 
@@ -34,10 +36,9 @@ export function Landing() {
         ))}
       </ul>
       <footer className="site-footer">
-        Every example runs headless too: <code>npm run bench -- &lt;example&gt;</code>. Keyboard:{' '}
-        <kbd>Space</kbd> train/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset, <kbd>+</kbd>/<kbd>−</kbd> speed,{' '}
-        <kbd>L</kbd> log scale. Before a demo on a new machine, run the <a href="#/backends">backend check</a>
-        : every example on every backend, compared with cpu.
+        Every example runs headless too: <code>npm run bench -- &lt;example&gt;</code>. Keyboard on every
+        example page: <KeyList actions={PAGE_ACTIONS} />. Before a demo on a new machine, run the{' '}
+        <a href="#/backends">backend check</a>: every example on every backend, compared with cpu.
       </footer>
     </main>
   );

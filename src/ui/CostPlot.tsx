@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
+import { ariaKeys, PAGE_ACTIONS } from './actions';
+import { Kbd } from './Kbd';
 import type { StepReport } from '../il/trainer';
 import { LinePlot, type Series } from './LinePlot';
 import { downloadBlob, downloadText, svgToPngBlob } from './download';
@@ -73,8 +75,13 @@ export function CostPlot({
         <h2 id="cost-plot-title">Both levels, live</h2>
         <div className="panel-actions">
           <label>
-            <input type="checkbox" checked={logScale} onChange={onToggleLog} aria-keyshortcuts="L" /> log
-            scale <kbd>L</kbd>
+            <input
+              type="checkbox"
+              checked={logScale}
+              onChange={onToggleLog}
+              aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.logScale)}
+            />{' '}
+            log scale <Kbd action={PAGE_ACTIONS.logScale} />
           </label>
           <button type="button" onClick={exportCsv} disabled={reports.length === 0}>
             CSV

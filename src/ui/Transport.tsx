@@ -1,4 +1,6 @@
 import type { SessionState, Speed } from '../il/session';
+import { ariaKeys, PAGE_ACTIONS } from './actions';
+import { Kbd } from './Kbd';
 
 export const SPEEDS: { label: string; value: Speed }[] = [
   { label: '1 step/s', value: 1 },
@@ -29,10 +31,10 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
           type="button"
           className="primary"
           onClick={onPause}
-          aria-keyshortcuts="Space"
+          aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.trainPause)}
           data-testid="pause"
         >
-          ❚❚ Pause <kbd>Space</kbd>
+          ❚❚ Pause <Kbd action={PAGE_ACTIONS.trainPause} />
         </button>
       ) : (
         <button
@@ -40,36 +42,36 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
           className="primary"
           onClick={onPlay}
           disabled={blocked || state === 'diverged'}
-          aria-keyshortcuts="Space"
+          aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.trainPause)}
           data-testid="play"
         >
-          ▶ Train <kbd>Space</kbd>
+          ▶ Train <Kbd action={PAGE_ACTIONS.trainPause} />
         </button>
       )}
       <button
         type="button"
         onClick={onStep}
         disabled={running || blocked || state === 'diverged'}
-        aria-keyshortcuts="S"
+        aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.step)}
         data-testid="step"
       >
-        Step <kbd>S</kbd>
+        Step <Kbd action={PAGE_ACTIONS.step} />
       </button>
       <button
         type="button"
         onClick={onReset}
         disabled={state === 'loading'}
-        aria-keyshortcuts="R"
+        aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.reset)}
         data-testid="reset"
       >
-        Reset <kbd>R</kbd>
+        Reset <Kbd action={PAGE_ACTIONS.reset} />
       </button>
       <label className="speed">
         Speed
         <select
           value={speed === null ? 'max' : String(speed)}
           onChange={(e) => onSpeed(e.target.value === 'max' ? null : Number(e.target.value))}
-          aria-keyshortcuts="+ -"
+          aria-keyshortcuts={`${ariaKeys(PAGE_ACTIONS.faster)} ${ariaKeys(PAGE_ACTIONS.slower)}`}
         >
           {SPEEDS.map((s) => (
             <option key={s.label} value={s.value === null ? 'max' : String(s.value)}>

@@ -1,31 +1,30 @@
-import { useEffect } from 'react';
+import { useMemo } from 'react';
+import { useKeyActions, type KeyAction } from '../../../ui/actions';
 import type { PlaybackClock } from './playback-clock.ts';
 
-/** Page-level keys of this view: P , . < > for the playback, Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) for undo / redo. */
+/** This view's own keys: the search playback and the editor's undo / redo. */
+export const IA_STAR_KEYS = {
+  playback: { keys: ['p'], display: 'P', label: 'play / pause the search', scope: 'editor' },
+  back: { keys: [','], display: ',', label: 'one expansion back', scope: 'editor' },
+  forward: { keys: ['.'], display: '.', label: 'one expansion on', scope: 'editor' },
+  back25: { keys: ['<'], display: '<', label: '25 back', scope: 'editor' },
+  forward25: { keys: ['>'], display: '>', label: '25 on', scope: 'editor' },
+  undo: { keys: ['z'], display: 'Z', label: 'undo', scope: 'editor', ctrl: true, shift: false },
+  redo: { keys: ['z', 'y'], display: 'Shift+Z', label: 'redo', scope: 'editor', ctrl: true },
+} as const satisfies Record<string, KeyAction>;
+
 export function usePageKeys(clock: PlaybackClock, undo: () => void, redo: () => void): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const tag = target?.tagName;
-      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target?.isContentEditable) return;
-      if ((e.ctrlKey || e.metaKey) && !e.altKey) {
-        const k = e.key.toLowerCase();
-        if (k === 'z' && !e.shiftKey) undo();
-        else if ((k === 'z' && e.shiftKey) || k === 'y') redo();
-        else return;
-        e.preventDefault();
-        return;
-      }
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'p' || e.key === 'P') clock.toggle();
-      else if (e.key === ',') clock.stepBy(-1);
-      else if (e.key === '.') clock.stepBy(1);
-      else if (e.key === '<') clock.stepBy(-25);
-      else if (e.key === '>') clock.stepBy(25);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [clock, undo, redo]);
+  const handlers = useMemo(
+    () => ({
+      playback: () => clock.toggle(),
+      back: () => clock.stepBy(-1),
+      forward: () => clock.stepBy(1),
+      back25: () => clock.stepBy(-25),
+      forward25: () => clock.stepBy(25),
+      undo,
+      redo,
+    }),
+    [clock, undo, redo],
+  );
+  useKeyActions(IA_STAR_KEYS, handlers);
 }
