@@ -5,3 +5,5 @@ export { default as iaStar } from './ia-star/manifest';
 export { default as impc } from './impc/manifest';
 export { default as iplanner } from './iplanner/manifest';
 export { default as imtsp } from './imtsp/manifest';
+export { default as ilogic } from './ilogic/manifest';
+export { default as islam } from './islam/manifest';
