@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { parseArgs, intFlag, formatTable } from './args';
 import { sharedDataDir } from './shared-data-dir';
+import { CliUsageError, runCli, withoutDebugFlag } from './cli-errors';
 import { examples } from '../examples/registry';
 
 /** Every bench of every example, by the name `npm run bench -- <name>` takes. */
@@ -13,25 +14,30 @@ const benchLoaders = Object.fromEntries(examples.flatMap((e) => Object.entries(e
  * npm run bench -- <example> [--seed N] [--steps N] [--backend cpu|wasm] [--flag value …]
  * Prints a human-readable table, then, as the very last line, one JSON object.
  */
-async function main(): Promise<void> {
-  const { positional, flags } = parseArgs(process.argv.slice(2));
+async function main(): Promise<number> {
+  const { positional, flags } = parseArgs(withoutDebugFlag(process.argv.slice(2)));
   const id = positional[0];
-  if (!id || !benchLoaders[id]) {
-    console.error(
-      `usage: npm run bench -- <${Object.keys(benchLoaders).join('|')}> [--seed N] [--steps N] [--backend cpu|wasm]`,
+  if (!id || !Object.hasOwn(benchLoaders, id)) {
+    throw new CliUsageError(
+      `${id ? `unknown example "${id}" — ` : ''}usage: npm run bench -- <${Object.keys(benchLoaders).join('|')}> [--seed N] [--steps N] [--backend cpu|wasm] [--debug]`,
     );
-    process.exit(2);
   }
   const backend = flags.backend;
-  if (backend !== undefined && backend !== 'cpu' && backend !== 'wasm') {
-    console.error(`--backend must be cpu or wasm, got ${String(backend)}`);
-    process.exit(2);
+  if (backend !== undefined && backend !== 'cpu' && backend !== 'wasm')
+    throw new CliUsageError(`--backend must be cpu or wasm, got ${String(backend)}`);
+  let seed: number | undefined;
+  let steps: number | undefined;
+  try {
+    seed = intFlag(flags, 'seed');
+    steps = intFlag(flags, 'steps');
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
   }
   const { seed: _s, steps: _t, backend: _b, ...rest } = flags;
   const run = await benchLoaders[id]();
   const result = await run({
-    seed: intFlag(flags, 'seed') ?? 1,
-    steps: intFlag(flags, 'steps'),
+    seed: seed ?? 1,
+    steps,
     backend: backend as 'cpu' | 'wasm' | undefined,
     flags: rest,
     log: (line) => process.stderr.write(`${line}\n`),
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
   });
   console.log(formatTable(result.table));
   console.log(JSON.stringify({ example: id, ...result.json }));
+  return 0;
 }
 
 /** V8's gc(), exposed at run time (no --expose-gc flag needed on the command line); null where V8 refuses. */
@@ -57,7 +64,4 @@ function exposeGc(): (() => void) | null {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exit(1);
-});
+await runCli('bench', main);

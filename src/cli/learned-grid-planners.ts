@@ -18,8 +18,10 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 async function loadNet(path: string): Promise<{ net: GuidanceNet; guidanceScale: number }> {
   const folder = path.endsWith('.json') ? dirname(path) : path;
+  if (!existsSync(folder))
+    throw new Error(`--weights ${path}: no such folder (expected a folder holding model.json and its shard)`);
   const files = await readWeightsFolder(folder, (file) => {
-    if (!existsSync(file)) throw new Error(`no weights at ${file}`);
+    if (!existsSync(file)) throw new Error(`no weights at ${file} (the file is missing)`);
     return new Uint8Array(readFileSync(file));
   });
   const { json } = files;

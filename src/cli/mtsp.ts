@@ -13,6 +13,7 @@ import {
   runMtspCommand,
   TsplibParseError,
 } from '../examples/imtsp/mtsp-command';
+import { reportFailure, hasDebugFlag, withoutDebugFlag } from './cli-errors';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let command: MtspCommand;
   try {
-    command = parseMtspArgs(argv);
+    command = parseMtspArgs(withoutDebugFlag(argv));
   } catch (error) {
     if (!(error instanceof MtspUsageError)) throw error;
     process.stderr.write(`mtsp: ${error.message}\n\n${mtspUsage()}\n`);
@@ -49,8 +50,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`mtsp: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    // Anything else (missing or refused --weights, a failed solve): one line, the stack only with --debug.
+    return reportFailure('mtsp', error, hasDebugFlag(argv));
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = await main(argv).catch((error: unknown) =>
+  reportFailure('mtsp', error, hasDebugFlag(argv)),
+);

@@ -13,6 +13,7 @@ import { parseMapFile } from '../examples/ia-star/load-map-file.ts';
 import './learned-grid-planners.ts';
 import { MapFormatError } from '../examples/ia-star/map-format-error.ts';
 import { TIE_RULES, type TieRule } from '../examples/ia-star/search-options.ts';
+import { hasDebugFlag, reportFailure, withoutDebugFlag } from './cli-errors.ts';
 
 class UsageError extends Error {}
 
@@ -24,7 +25,9 @@ const USAGE = `usage: npm run plan -- --map FILE [--scen FILE.scen | --start x,y
   --planner ID    default astar
   --weight W      heuristic weight for wastar (w ≥ 1, default 1.5)
   --tie RULE      equal-f tie-break (default high-g)
-  --weights PATH  weights of a learned planner`;
+  --weights PATH  weights of a learned planner (a folder holding model.json and its shard)
+  --debug         on failure, print the stack trace too
+limits: maps of 1 to 4096 cells a side (PNG refused from its header beyond that); .scen coordinates 0 to 4095`;
 
 const FLAGS = ['map', 'scen', 'start', 'goal', 'planner', 'weight', 'tie', 'weights'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -177,7 +180,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(withoutDebugFlag(argv)).then(
   (code) => {
     process.exitCode = code;
   },
@@ -186,12 +190,9 @@ main(process.argv.slice(2)).then(
       if (e.message) process.stderr.write(`plan: ${e.message}\n\n`);
       process.stderr.write(`${USAGE}\n`);
       process.exitCode = e.message ? 2 : 0;
-    } else if (e instanceof MapFormatError) {
-      process.stderr.write(`plan: ${e.message}\n`);
-      process.exitCode = 1;
     } else {
-      process.stderr.write(`plan: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
+      // A bad file (MapFormatError, a refused weight set) or a failed run: one line, the stack only with --debug.
+      process.exitCode = reportFailure('plan', e, hasDebugFlag(argv));
     }
   },
 );

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findExample } from '../examples/catalog';
-import { loadProblemFactory } from '../examples/problems';
+import { findExample, loadProblemFactory } from '../examples/registry';
 import { encodeVariables } from '../il/checkpoint';
 import { summarise, trainHeadless } from '../il/headless';
 import { setupNodeBackend } from '../il/node-backend';
 import { intFlag, parseArgs } from './args';
+import { CliUsageError, runCli, withoutDebugFlag } from './cli-errors';
 
 /**
  * npm run train -- <example> [--preset ID] [--steps N] [--seed N] [--lr X] [--backend wasm|cpu] [--out DIR]
@@ -13,44 +13,65 @@ import { intFlag, parseArgs } from './args';
  * Trains headless and writes tfjs weight files (model.json + weights.bin). Without --out they go to
  * public/weights/<example>/<preset>/, the weights the app ships as "pretrained": this command is how they are made.
  */
-async function main(): Promise<void> {
-  const { positional, flags } = parseArgs(process.argv.slice(2));
+const USAGE =
+  'usage: npm run train -- <example> [--preset ID] [--steps N] [--seed N] [--lr X] [--backend wasm|cpu] [--out DIR] [--p.<param> value …] [--debug]';
+const KNOWN_FLAGS = ['preset', 'steps', 'seed', 'lr', 'backend', 'out'];
+
+async function main(): Promise<number> {
+  const { positional, flags } = parseArgs(withoutDebugFlag(process.argv.slice(2)));
   const meta = findExample(positional[0] ?? '');
   if (!meta) {
-    console.error('usage: npm run train -- <example> [--preset ID] [--steps N] [--seed N] [--out DIR]');
-    process.exit(2);
+    const why = positional[0] ? `unknown example "${positional[0]}"` : 'which example?';
+    throw new CliUsageError(`${why} — ${USAGE}`);
   }
+  for (const name of Object.keys(flags))
+    if (!KNOWN_FLAGS.includes(name) && !name.startsWith('p.'))
+      throw new CliUsageError(`unknown option --${name} — ${USAGE}`);
   const preset = meta.presets.find((p) => p.id === (flags.preset ?? meta.presets[0].id));
   if (!preset) {
-    console.error(
+    throw new CliUsageError(
       `unknown preset ${String(flags.preset)} (known: ${meta.presets.map((p) => p.id).join(', ')})`,
     );
-    process.exit(2);
+  }
+  if (flags.backend !== undefined && flags.backend !== 'cpu' && flags.backend !== 'wasm')
+    throw new CliUsageError(`--backend must be wasm or cpu, got ${String(flags.backend)}`);
+  const lr = flags.lr === undefined ? undefined : Number(flags.lr);
+  if (lr !== undefined && !(Number.isFinite(lr) && lr > 0))
+    throw new CliUsageError(`--lr must be a number > 0, got ${String(flags.lr)}`);
+  if (flags.out === true) throw new CliUsageError('--out needs a folder');
+  let steps: number | undefined;
+  let seed: number | undefined;
+  try {
+    steps = intFlag(flags, 'steps');
+    seed = intFlag(flags, 'seed');
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
   }
   const backend = flags.backend === 'cpu' ? 'cpu' : 'wasm';
   const choice = await setupNodeBackend(backend);
   const settings = {
     ...meta.defaults,
     ...preset.settings,
-    seed: intFlag(flags, 'seed') ?? meta.defaults.seed,
-    ...(flags.lr !== undefined ? { learningRate: Number(flags.lr) } : {}),
+    seed: seed ?? meta.defaults.seed,
+    ...(lr !== undefined ? { learningRate: lr } : {}),
   };
   const params = { ...preset.params };
   for (const [k, v] of Object.entries(flags))
     if (k.startsWith('p.'))
       params[k.slice(2)] = v === true ? true : Number.isFinite(Number(v)) ? Number(v) : String(v);
-  const steps = intFlag(flags, 'steps') ?? 500;
+  const stepCount = steps ?? 500;
   const factory = await loadProblemFactory(meta.id);
   const started = Date.now();
-  const run = await trainHeadless(factory, settings, params, steps, (r) => {
-    if (r.step % Math.max(1, Math.floor(steps / 20)) === 0)
+  const run = await trainHeadless(factory, settings, params, stepCount, (r) => {
+    if (r.step % Math.max(1, Math.floor(stepCount / 20)) === 0)
       process.stderr.write(
-        `step ${r.step}/${steps}  U=${r.upper.toPrecision(5)}  L=${r.lower.toPrecision(5)}  ${r.ms.toFixed(1)} ms\n`,
+        `step ${r.step}/${stepCount}  U=${r.upper.toPrecision(5)}  L=${r.lower.toPrecision(5)}  ${r.ms.toFixed(1)} ms\n`,
       );
   });
   if (run.divergence) {
-    console.error(`training diverged: ${run.divergence}`);
-    process.exit(1);
+    run.trainer.dispose();
+    run.problem.dispose();
+    throw new Error(`training diverged: ${run.divergence}`);
   }
   const summary = summarise(run.reports, 20);
   const out = typeof flags.out === 'string' ? flags.out : join('public', 'weights', meta.id, preset.id);
@@ -80,9 +101,7 @@ async function main(): Promise<void> {
       seconds: (Date.now() - started) / 1000,
     }),
   );
+  return 0;
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exit(1);
-});
+await runCli('train', main);
