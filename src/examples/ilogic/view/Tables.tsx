@@ -1,0 +1,132 @@
+import type { BaselineRow, GradientCheckRow, IlogicSnapshot } from '../contract';
+import { ACTIONS, CONCEPTS, UNARY_CONCEPTS } from '../rules';
+
+const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(1)}%`);
+
+export function AgentConcepts({ snapshot }: { snapshot: IlogicSnapshot }) {
+  return (
+    <table className="data-table" data-testid="ilogic-concepts">
+      <caption>Unary concepts per agent: true / grounded (slot matched by the probe)</caption>
+      <thead>
+        <tr>
+          <th scope="col">agent</th>
+          {UNARY_CONCEPTS.map((c) => (
+            <th key={c} scope="col">{c}</th>
+          ))}
+          <th scope="col">predicted / true</th>
+        </tr>
+      </thead>
+      <tbody>
+        {snapshot.agents.map((a, i) => (
+          <tr key={i}>
+            <th scope="row">{`${i + 1} ${a.type}`}</th>
+            {a.trueConcepts.map((t, k) => (
+              <td key={k} title={`true ${t}, grounded ${a.groundedConcepts[k].toFixed(2)}`}>
+                {t ? '●' : '○'} <meter min={0} max={1} value={a.groundedConcepts[k]} aria-label={`${UNARY_CONCEPTS[k]} grounded`} />
+              </td>
+            ))}
+            <td>{`${ACTIONS[a.predictedAction]} / ${ACTIONS[a.trueAction]}`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Matrix({ values, caption, testId }: { values: number[][]; caption: string; testId: string }) {
+  return (
+    <table className="data-table" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">action</th>
+          {CONCEPTS.map((c) => (
+            <th key={c} scope="col">{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {values.map((row, a) => (
+          <tr key={a}>
+            <th scope="row">{ACTIONS[a]}</th>
+            {row.map((v, k) => (
+              <td key={k} style={{ background: `rgba(42, 110, 200, ${Math.min(1, v * 4).toFixed(2)})` }}>{v.toFixed(2)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function RuleReadout({ snapshot }: { snapshot: IlogicSnapshot }) {
+  return (
+    <>
+      <Matrix values={snapshot.dependencies.learned} caption="Induced rules (NLM on grounded concepts): how often negating a concept changes the action" testId="ilogic-learned-rules" />
+      <Matrix values={snapshot.dependencies.truth} caption="True rules, same ablation" testId="ilogic-true-rules" />
+      <p className="hint">
+        Probe accuracy per concept: {CONCEPTS.map((c, k) => `${c} ${pct(snapshot.probe[k].accuracy)}`).join(' · ')}
+      </p>
+    </>
+  );
+}
+
+export function GradientCheckTable({ rows }: { rows: GradientCheckRow[] }) {
+  return (
+    <table className="data-table" data-testid="ilogic-gradcheck">
+      <caption>Gradient paths vs central finite differences (tiny instance, random directions of θ)</caption>
+      <thead>
+        <tr>
+          <th scope="col">path</th>
+          <th scope="col">objective</th>
+          <th scope="col">⟨dU/dθ, d⟩</th>
+          <th scope="col">finite difference</th>
+          <th scope="col">rel. error</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.path}>
+            <th scope="row">{r.path}</th>
+            <td>{r.objective}</td>
+            <td>{r.analytic.map((x) => x.toExponential(3)).join(', ')}</td>
+            <td>{r.finiteDifference.map((x) => x.toExponential(3)).join(', ')}</td>
+            <td>{r.relativeError.toExponential(2)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function BaselineTable({ rows, snapshot }: { rows: BaselineRow[]; snapshot: IlogicSnapshot }) {
+  return (
+    <table className="data-table" data-testid="ilogic-baselines">
+      <caption>Held-out scenes (seeds never trained on): weighted accuracy and concept probe</caption>
+      <thead>
+        <tr>
+          <th scope="col">model</th>
+          <th scope="col">fixed split</th>
+          <th scope="col">random split</th>
+          <th scope="col">concept probe</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">iLogic (this run)</th>
+          <td>{pct(snapshot.scores.weightedAccuracyFixed)}</td>
+          <td>{pct(snapshot.scores.weightedAccuracyRandom)}</td>
+          <td>{pct(snapshot.scores.conceptProbeAccuracy)}</td>
+        </tr>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <th scope="row">{`${r.name} (${r.steps} steps)`}</th>
+            <td>{pct(r.weightedAccuracyFixed)}</td>
+            <td>{pct(r.weightedAccuracyRandom)}</td>
+            <td>{pct(r.conceptProbeAccuracy)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
