@@ -7,15 +7,15 @@ import type { Speed } from '../il/session';
 import { useRunStore } from '../state/run-store';
 import { defaultPageState, formatHash, type PageState } from '../state/url-state';
 import { BackendBadge } from '../ui/BackendBadge';
-import { CostPlot } from '../ui/CostPlot';
 import { LessonPanel } from '../ui/LessonPanel';
 import { Notice } from '../ui/Notice';
 import { SettingsPanel } from '../ui/SettingsPanel';
-import { SPEEDS, Transport } from '../ui/Transport';
+import { SPEEDS } from '../ui/Transport';
 import { WeightsPanel } from '../ui/WeightsPanel';
 import { downloadBlob, downloadText } from '../ui/download';
 import { TrainingClient } from '../worker/client';
 import { PAGE_ACTIONS, useKeyActions } from '../ui/actions';
+import { LiveCostPlot, LiveTransport, LiveView } from './live-parts';
 import { loadView, type ExampleViewModule } from './views';
 import { fetchWeights, readWeightFiles } from './weights-files';
 
@@ -42,7 +42,24 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   const clientRef = useRef<TrainingClient | null>(null);
   const noticeId = useRef(1);
   const backend = useMemo(() => backendOverride(), []);
-  const run = useRunStore();
+  // Selectors: the frame re-renders on status, backend and speed changes, not on every report flush.
+  const status = useRunStore((s) => s.status);
+  const backendChoice = useRunStore((s) => s.backend);
+  const fatal = useRunStore((s) => s.fatal);
+  const speed = useRunStore((s) => s.speed);
+
+  // One channel object for the page's life: the view's typed channel is built from it once.
+  const channel = useMemo(
+    () => ({
+      command: <T,>(name: string, payload: unknown): Promise<T> => {
+        const client = clientRef.current;
+        return client
+          ? client.command<T>(name, payload)
+          : Promise.reject(new Error('the worker is not running'));
+      },
+    }),
+    [],
+  );
 
   const notify = useCallback((kind: NoticeItem['kind'], message: string) => {
     setNotices((n) => [...n.filter((x) => x.message !== message), { id: noticeId.current++, kind, message }]);
@@ -136,7 +153,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     clientRef.current?.setSpeed(speed);
   }, []);
 
-  const state = run.status.state;
+  const state = status.state;
   const play = useCallback(() => clientRef.current?.play(), []);
   const pause = useCallback(() => clientRef.current?.pause(), []);
   const step = useCallback(() => clientRef.current?.step(1), []);
@@ -144,7 +161,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   const reset = useCallback(() => clientRef.current?.reset(), []);
 
   const keyHandlers = useMemo(() => {
-    const speedIndex = SPEEDS.findIndex((s) => s.value === run.speed);
+    const speedIndex = SPEEDS.findIndex((s) => s.value === speed);
     return {
       trainPause: () => (useRunStore.getState().status.state === 'running' ? pause() : play()),
       step,
@@ -153,7 +170,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
       slower: () => setSpeed(SPEEDS[Math.max(0, speedIndex - 1)].value),
       logScale: () => useRunStore.getState().toggleLogScale(),
     };
-  }, [run.speed, pause, play, step, reset, setSpeed]);
+  }, [speed, pause, play, step, reset, setSpeed]);
   useKeyActions(PAGE_ACTIONS, keyHandlers);
 
   const pretrainedFolder = meta.pretrainedWeights?.(page.presetId, page.params) ?? null;
@@ -198,22 +215,20 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
           ← All examples
         </a>
         <h1>{meta.title}</h1>
-        <BackendBadge choice={run.backend} />
+        <BackendBadge choice={backendChoice} />
       </header>
       <div className="notices" aria-live="polite">
-        {run.fatal && <Notice kind="error">The training worker stopped: {run.fatal}</Notice>}
-        {run.status.state === 'error' && run.status.message && (
-          <Notice kind="error">{run.status.message}</Notice>
-        )}
-        {run.status.state === 'diverged' && (
+        {fatal && <Notice kind="error">The training worker stopped: {fatal}</Notice>}
+        {status.state === 'error' && status.message && <Notice kind="error">{status.message}</Notice>}
+        {status.state === 'diverged' && (
           <Notice kind="warning">
-            {run.status.message}{' '}
-            {run.status.suggestedLearningRate !== undefined && (
+            {status.message}{' '}
+            {status.suggestedLearningRate !== undefined && (
               <button
                 type="button"
-                onClick={() => setSettings({ learningRate: run.status.suggestedLearningRate! })}
+                onClick={() => setSettings({ learningRate: status.suggestedLearningRate! })}
               >
-                Use learning rate {run.status.suggestedLearningRate}
+                Use learning rate {status.suggestedLearningRate}
               </button>
             )}
           </Notice>
@@ -230,10 +245,9 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
       </div>
       <div className="example-layout">
         <main className="view-area">
-          <Transport
+          <LiveTransport
             state={state}
-            step={run.status.step}
-            speed={run.speed}
+            speed={speed}
             onPlay={play}
             onPause={pause}
             onStep={step}
@@ -242,16 +256,14 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
           />
           <Suspense fallback={<p>Loading the view…</p>}>
             {View ? (
-              <View
-                snapshot={run.snapshot}
+              <LiveView
+                View={View}
                 params={page.params}
                 settings={page.settings}
                 setParams={setParams}
                 viewState={page.view}
                 setViewState={setViewState}
-                channel={{ command: (name, payload) => clientRef.current!.command(name, payload) }}
-                status={run.status}
-                reports={run.reports}
+                channel={channel}
                 notify={notify}
               />
             ) : (
@@ -260,12 +272,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
           </Suspense>
         </main>
         <aside className="side">
-          <CostPlot
-            reports={run.reports}
-            logScale={run.logScale}
-            onToggleLog={run.toggleLogScale}
-            name={meta.id}
-          />
+          <LiveCostPlot name={meta.id} />
           <SettingsPanel
             meta={meta}
             presetId={page.presetId}

@@ -22,6 +22,13 @@ export interface RunState {
   clearRun(): void;
 }
 
+/**
+ * The step the page shows: the curve's last point while training runs (the status is quiet then), the status's
+ * step otherwise (a load restarts both at 0).
+ */
+export const selectStep = (s: Pick<RunState, 'status' | 'reports'>): number =>
+  Math.max(s.status.step, s.reports.at(-1)?.step ?? 0);
+
 export const useRunStore = create<RunState>((set) => ({
   status: { state: 'loading', step: 0 },
   reports: [],
@@ -30,13 +37,7 @@ export const useRunStore = create<RunState>((set) => ({
   fatal: null,
   speed: null,
   logScale: true,
-  // Reports arrive while the status is quiet (running): the step counter follows the curve's last point.
-  appendReports: (reports) =>
-    set((s) => {
-      const last = reports.at(-1);
-      const status = last && last.step > s.status.step ? { ...s.status, step: last.step } : s.status;
-      return { reports: s.reports.concat(reports), status };
-    }),
+  appendReports: (reports) => set((s) => ({ reports: s.reports.concat(reports) })),
   setSnapshot: (snapshot) => set({ snapshot }),
   setStatus: (status) =>
     // A fresh load starts a fresh curve.

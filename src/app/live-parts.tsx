@@ -1,0 +1,36 @@
+import { memo, type ComponentProps, type ComponentType } from 'react';
+import { selectStep, useRunStore } from '../state/run-store';
+import { CostPlot } from '../ui/CostPlot';
+import { Transport } from '../ui/Transport';
+import type { FrameViewProps } from '../ui/example-view';
+
+/**
+ * The parts of the page that follow the worker's 100 ms report flushes. Each reads the run store through its own
+ * selectors, so a flush re-renders the plot and the example's view, never the page frame (settings, lesson, …).
+ */
+export const LiveCostPlot = memo(function LiveCostPlot({ name }: { name: string }) {
+  const reports = useRunStore((s) => s.reports);
+  const logScale = useRunStore((s) => s.logScale);
+  const toggleLogScale = useRunStore((s) => s.toggleLogScale);
+  return <CostPlot reports={reports} logScale={logScale} onToggleLog={toggleLogScale} name={name} />;
+});
+
+type StaticViewProps = Omit<FrameViewProps, 'snapshot' | 'status' | 'reports'>;
+
+export const LiveView = memo(function LiveView({
+  View,
+  ...props
+}: StaticViewProps & { View: ComponentType<FrameViewProps> }) {
+  const snapshot = useRunStore((s) => s.snapshot);
+  const status = useRunStore((s) => s.status);
+  const reports = useRunStore((s) => s.reports);
+  return <View {...props} snapshot={snapshot} status={status} reports={reports} />;
+});
+
+/** The transport, whose step counter follows the curve. */
+export const LiveTransport = memo(function LiveTransport(
+  props: Omit<ComponentProps<typeof Transport>, 'step'>,
+) {
+  const step = useRunStore(selectStep);
+  return <Transport {...props} step={step} />;
+});
