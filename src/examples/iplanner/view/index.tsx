@@ -13,7 +13,6 @@ import type {
   IPlannerSnapshot,
   PlanRequest,
 } from '../contract.ts';
-import { iplannerLesson } from '../lesson.ts';
 import { iplannerParamSchema as schema, trainingKinds, type IPlannerParams } from '../params.ts';
 import { prepareRayScene, renderDepth } from '../raycast.ts';
 import { WORLD_KINDS, type WorldKind } from '../types.ts';
@@ -315,4 +314,3 @@ function IPlannerView({
 }
 
 export const View = defineView(manifest, IPlannerView);
-export const lesson = iplannerLesson;
