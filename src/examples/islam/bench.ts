@@ -23,9 +23,14 @@ export const run: BenchRunner = async ({ seed, steps, backend, flags, log, readS
   const settings = { ...islamMeta.defaults, ...preset.settings, seed };
   const params = islamFactory.parseParams(preset.params);
   const passes = Number(flags.passes ?? 10);
-  const perPass = params.mode === 'loop' ? params.drives : Math.ceil((params.drives * params.links) / (settings.batchSize * 7));
+  const perPass =
+    params.mode === 'loop'
+      ? params.drives
+      : Math.ceil((params.drives * params.links) / (settings.batchSize * 7));
   const outer = steps ?? passes * perPass;
-  log(`islam: preset ${preset.id}, ${outer} optimiser steps (${passes} passes) on ${choice.name}, seed ${seed}`);
+  log(
+    `islam: preset ${preset.id}, ${outer} optimiser steps (${passes} passes) on ${choice.name}, seed ${seed}`,
+  );
   const trained = await trainHeadless(islamFactory, settings, params, outer);
   const problem = trained.problem as IslamProblem;
   const world = problem.world;
@@ -36,7 +41,10 @@ export const run: BenchRunner = async ({ seed, steps, backend, flags, log, readS
   const after = evaluateOn(await problem.weights(), world.heldOut);
   const upper = evaluateOn(supervisedUpperBound(world), world.heldOut);
   const show = world.heldOut[0];
-  const { graph, start } = buildGraph(show, predict(await problem.weights(), show.x), { imu: true, loops: true });
+  const { graph, start } = buildGraph(show, predict(await problem.weights(), show.x), {
+    imu: true,
+    loops: true,
+  });
   const checks = gradientCheck(graph, start, [1, 3, 10, 200]);
   const converged = checks[checks.length - 1];
   trained.trainer.dispose();
@@ -46,12 +54,50 @@ export const run: BenchRunner = async ({ seed, steps, backend, flags, log, readS
   return {
     table: [
       ['held-out drives of robot B', 'pre-trained (A)', 'iSLAM (no labels)', 'supervised (labels)', 'change'],
-      ['ATE front-end (m)', before.ateFrontEnd, after.ateFrontEnd, upper.ateFrontEnd, pct(before.ateFrontEnd, after.ateFrontEnd)],
-      ['ATE optimised (m)', before.ateOptimised, after.ateOptimised, upper.ateOptimised, pct(before.ateOptimised, after.ateOptimised)],
-      ['RPE translation (m/step)', before.rpeTranslation, after.rpeTranslation, upper.rpeTranslation, pct(before.rpeTranslation, after.rpeTranslation)],
-      ['RPE yaw (°/step)', before.rpeYawDeg, after.rpeYawDeg, upper.rpeYawDeg, pct(before.rpeYawDeg, after.rpeYawDeg)],
-      ['gradient vs FD (converged LL): one-step / implicit', converged.oneStepRelError, converged.implicitRelError, '', ''],
-      ...checks.slice(0, -1).map((c) => [`  LL stopped after ${c.llIterations} it.: one-step / implicit`, c.oneStepRelError, c.implicitRelError, '', '']),
+      [
+        'ATE front-end (m)',
+        before.ateFrontEnd,
+        after.ateFrontEnd,
+        upper.ateFrontEnd,
+        pct(before.ateFrontEnd, after.ateFrontEnd),
+      ],
+      [
+        'ATE optimised (m)',
+        before.ateOptimised,
+        after.ateOptimised,
+        upper.ateOptimised,
+        pct(before.ateOptimised, after.ateOptimised),
+      ],
+      [
+        'RPE translation (m/step)',
+        before.rpeTranslation,
+        after.rpeTranslation,
+        upper.rpeTranslation,
+        pct(before.rpeTranslation, after.rpeTranslation),
+      ],
+      [
+        'RPE yaw (°/step)',
+        before.rpeYawDeg,
+        after.rpeYawDeg,
+        upper.rpeYawDeg,
+        pct(before.rpeYawDeg, after.rpeYawDeg),
+      ],
+      [
+        'gradient vs FD (converged LL): one-step / implicit',
+        converged.oneStepRelError,
+        converged.implicitRelError,
+        '',
+        '',
+      ],
+      ...checks
+        .slice(0, -1)
+        .map((c) => [
+          `  LL stopped after ${c.llIterations} it.: one-step / implicit`,
+          c.oneStepRelError,
+          c.implicitRelError,
+          '',
+          '',
+        ]),
       ['max |∇_P L| over all training LL solves', maxLl, '', '', ''],
     ],
     json: {

@@ -12,8 +12,13 @@ export function optimiseG2oText(req: G2oRequest): G2oResult {
     const parsed = parseG2o(req.text);
     const maxIterations = Math.min(5000, Math.max(1, Math.round(Number(req.maxIterations) || 100)));
     const initialLambda = Number(req.initialLambda) > 0 ? Number(req.initialLambda) : 1e-5;
-    const result = solveLm(parsed.graph, parsed.start, { maxIterations, gradientTolerance: 1e-6, initialLambda });
-    const xy = (p: Float64Array) => Array.from({ length: p.length / 3 * 2 }, (_, k) => p[3 * (k >> 1) + (k & 1)]);
+    const result = solveLm(parsed.graph, parsed.start, {
+      maxIterations,
+      gradientTolerance: 1e-6,
+      initialLambda,
+    });
+    const xy = (p: Float64Array) =>
+      Array.from({ length: (p.length / 3) * 2 }, (_, k) => p[3 * (k >> 1) + (k & 1)]);
     return {
       ok: true,
       poses: parsed.graph.poseCount,

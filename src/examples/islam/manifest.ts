@@ -8,6 +8,7 @@ export default defineExample({
   params: islamParamSchema,
   contract: islamContract,
   problem: () => import('./problem').then((m) => m.islamFactory),
+  lesson: () => import('./lesson').then((m) => m.islamLesson),
   benches: { islam: () => import('./bench').then((m) => m.run) },
   tools: { pgo: () => import('./tools/pgo').then((m) => m.run) },
 });

@@ -33,7 +33,11 @@ export const islamParamSchema = {
   }),
   trajectory: choiceSpec(TRAJECTORY_KINDS, 'figure8', {
     label: 'trajectory',
-    choiceLabels: { figure8: 'figure-8', manhattan: 'Manhattan blocks', 'random-walk': 'random walk with revisits' },
+    choiceLabels: {
+      figure8: 'figure-8',
+      manhattan: 'Manhattan blocks',
+      'random-walk': 'random walk with revisits',
+    },
   }),
   links: integerSpec(150, 100, 400, { label: 'poses per drive', step: 10 }),
   drives: integerSpec(4, 1, 12, { label: 'unlabelled drives of robot B' }),
@@ -45,4 +49,5 @@ export const islamParamSchema = {
 
 export type IslamParams = ParamsOf<typeof islamParamSchema>;
 export const DEFAULT_ISLAM_PARAMS: IslamParams = defaultsOf(islamParamSchema);
-export const parseIslamParams = (raw: ExampleParams): IslamParams => parseParams(islamParamSchema, raw).values;
+export const parseIslamParams = (raw: ExampleParams): IslamParams =>
+  parseParams(islamParamSchema, raw).values;

@@ -62,15 +62,32 @@ class IslamProblem implements Problem<IslamSnapshot> {
       return { run, from: rng.int(0, run.links - WINDOW_LINKS) };
     });
     const xs = new Float32Array(batch * WINDOW_LINKS * 2);
-    picks.forEach((p, b) => xs.set(p.run.x.subarray(2 * p.from, 2 * (p.from + WINDOW_LINKS)), b * WINDOW_LINKS * 2));
+    picks.forEach((p, b) =>
+      xs.set(p.run.x.subarray(2 * p.from, 2 * (p.from + WINDOW_LINKS)), b * WINDOW_LINKS * 2),
+    );
     const x = tf.tensor2d(xs, [batch * WINDOW_LINKS, 2]);
     const zT = forward(this.variables, x);
     const z = Float64Array.from(await zT.data());
     zT.dispose();
-    const total: LlStep = { upper: 0, lower: 0, dz: new Float64Array(z.length), maxGradient: 0, iterations: 0, ms: 0 };
+    const total: LlStep = {
+      upper: 0,
+      lower: 0,
+      dz: new Float64Array(z.length),
+      maxGradient: 0,
+      iterations: 0,
+      ms: 0,
+    };
     picks.forEach((p, b) => {
       const zw = z.subarray(3 * b * WINDOW_LINKS, 3 * (b + 1) * WINDOW_LINKS);
-      const ll = llStep(p.run, zw, false, this.params.gradient, this.params.llIterations, p.from, WINDOW_LINKS);
+      const ll = llStep(
+        p.run,
+        zw,
+        false,
+        this.params.gradient,
+        this.params.llIterations,
+        p.from,
+        WINDOW_LINKS,
+      );
       total.upper += ll.upper;
       total.lower += ll.lower;
       total.dz.set(ll.dz, 3 * b * WINDOW_LINKS);
@@ -85,7 +102,10 @@ class IslamProblem implements Problem<IslamSnapshot> {
 
   /** Means per link; the upstream gradient dU/dz goes back through f(θ, ·) under the tape. */
   private async finish(ll: LlStep, links: number, input: () => tf.Tensor2D): Promise<GradientStep> {
-    const upstream = tf.tensor2d(Float32Array.from(ll.dz, (v) => v / links), [links, 3]);
+    const upstream = tf.tensor2d(
+      Float32Array.from(ll.dz, (v) => v / links),
+      [links, 3],
+    );
     const gradients = gradientsFromUpstream(this.variables, () => forward(this.variables, input()), upstream);
     upstream.dispose();
     return {
@@ -108,7 +128,8 @@ class IslamProblem implements Problem<IslamSnapshot> {
     const { graph } = buildGraph(run, z, { imu: true, loops: true });
     const residuals: number[] = [];
     for (const e of graph.edges)
-      if (e.kind === 'odometry') residuals.push(Math.sqrt(quadratic(lineariseEdge(est.optimised, e).e, e.info)));
+      if (e.kind === 'odometry')
+        residuals.push(Math.sqrt(quadratic(lineariseEdge(est.optimised, e).e, e.info)));
     const every = Math.max(1, Math.ceil(est.trace.length / MAX_TRACE));
     const trace = est.trace.filter((_, k) => k % every === 0 || k === est.trace.length - 1);
     return {
@@ -131,7 +152,9 @@ class IslamProblem implements Problem<IslamSnapshot> {
       const w = await this.weights();
       const run = this.world.heldOut[0];
       const { graph, start } = buildGraph(run, predict(w, run.x), { imu: true, loops: true });
-      const iterations = llIterations.map((k) => Math.min(200, Math.max(1, Math.round(Number(k) || 1)))).slice(0, 6);
+      const iterations = llIterations
+        .map((k) => Math.min(200, Math.max(1, Math.round(Number(k) || 1))))
+        .slice(0, 6);
       return gradientCheck(graph, start, iterations);
     },
     evaluate: async () => {

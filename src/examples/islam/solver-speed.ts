@@ -29,12 +29,25 @@ export function solverSpeed(
   const denseMs = performance.now() - t0;
   const sparse = [...sparseMs].sort((a, b) => a - b)[3];
   const graphs: Record<string, unknown> = {};
-  for (const [file, lambda] of [['intel', 1e-5], ['MIT', 1], ['manhattan', 1e-5]] as const) {
+  for (const [file, lambda] of [
+    ['intel', 1e-5],
+    ['MIT', 1],
+    ['manhattan', 1e-5],
+  ] as const) {
     const bytes = readSharedData(`g2o/${file}.g2o`);
     if (!bytes) continue;
     const parsed = parseG2o(new TextDecoder().decode(bytes));
-    const r = solveLm(parsed.graph, parsed.start, { maxIterations: 1000, gradientTolerance: 1e-6, initialLambda: lambda });
-    graphs[file] = { finalChi2: r.finalCost, iterations: r.iterations, maxGradient: r.maxGradient, ms: Math.round(r.ms) };
+    const r = solveLm(parsed.graph, parsed.start, {
+      maxIterations: 1000,
+      gradientTolerance: 1e-6,
+      initialLambda: lambda,
+    });
+    graphs[file] = {
+      finalChi2: r.finalCost,
+      iterations: r.iterations,
+      maxGradient: r.maxGradient,
+      ms: Math.round(r.ms),
+    };
   }
   return {
     mitSparseStepMs: sparse,

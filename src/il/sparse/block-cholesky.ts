@@ -43,7 +43,11 @@ export function slotOf(pattern: BlockPattern, i: number, j: number): number {
 }
 
 /** Minimum-degree ordering and symbolic factorisation of the block graph with the given undirected edges. */
-export function analyseBlockPattern(n: number, b: number, edges: readonly (readonly [number, number])[]): BlockPattern {
+export function analyseBlockPattern(
+  n: number,
+  b: number,
+  edges: readonly (readonly [number, number])[],
+): BlockPattern {
   const adj: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
   for (const [i, j] of edges) {
     if (i === j) continue;
@@ -166,7 +170,13 @@ export function blockMatrix(pattern: BlockPattern): BlockMatrix {
  * Adds the block `values` (row-major b×b, the block at row i, column j of A) into the matrix. For i ≠ j, pass the
  * (i, j) block once: its transpose is implied.
  */
-export function addBlock(m: BlockMatrix, i: number, j: number, values: ArrayLike<number>, slot?: number): void {
+export function addBlock(
+  m: BlockMatrix,
+  i: number,
+  j: number,
+  values: ArrayLike<number>,
+  slot?: number,
+): void {
   const { b, position } = m.pattern;
   const bb = b * b;
   if (i === j) {

@@ -39,11 +39,25 @@ export function buildGraph(
       robust: 0,
     });
     if (options.imu)
-      edges.push({ i: k, j: k + 1, z: run.imu.slice(3 * t, 3 * t + 3), info: IMU_INFO, kind: 'imu', robust: 0 });
+      edges.push({
+        i: k,
+        j: k + 1,
+        z: run.imu.slice(3 * t, 3 * t + 3),
+        info: IMU_INFO,
+        kind: 'imu',
+        robust: 0,
+      });
   }
   if (options.loops)
     for (const loop of run.loops)
       if (loop.i >= from && loop.j <= from + count)
-        edges.push({ i: loop.i - from, j: loop.j - from, z: loop.z, info: LOOP_INFO, kind: 'loop', robust: LOOP_KERNEL });
+        edges.push({
+          i: loop.i - from,
+          j: loop.j - from,
+          z: loop.z,
+          info: LOOP_INFO,
+          kind: 'loop',
+          robust: LOOP_KERNEL,
+        });
   return { graph: { poseCount: count + 1, edges }, start: deadReckon(motions.subarray(0, 3 * count)) };
 }

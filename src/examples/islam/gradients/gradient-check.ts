@@ -22,7 +22,12 @@ export function odometryOf(graph: PoseGraph): Float64Array {
 }
 
 /** V(z) with the LL solved to convergence (warm-started at `warm`). */
-export function valueAt(graph: PoseGraph, z: Float64Array, warm: Float64Array, normal: NormalEquations): number {
+export function valueAt(
+  graph: PoseGraph,
+  z: Float64Array,
+  warm: Float64Array,
+  normal: NormalEquations,
+): number {
   const g = withOdometry(graph, z);
   const solved = solveLm(g, warm, { maxIterations: 200, gradientTolerance: 1e-9 }, normal);
   return graphCost(g, solved.poses).total;

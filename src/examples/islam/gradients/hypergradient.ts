@@ -28,7 +28,11 @@ export function oneStepGradient(graph: PoseGraph, poses: Float64Array): Float64A
   return Float64Array.from(out);
 }
 
-export function implicitCorrection(graph: PoseGraph, poses: Float64Array, normal: NormalEquations): Float64Array {
+export function implicitCorrection(
+  graph: PoseGraph,
+  poses: Float64Array,
+  normal: NormalEquations,
+): Float64Array {
   const { h, g } = normal.build(poses);
   // v = H_L⁻¹ ∇_P L = (JᵀWJ)⁻¹ (JᵀWe): the factors of 2 cancel.
   const v = solveFactor(factorise(h), g);
@@ -58,7 +62,11 @@ export function implicitCorrection(graph: PoseGraph, poses: Float64Array, normal
   return Float64Array.from(out);
 }
 
-export function implicitGradient(graph: PoseGraph, poses: Float64Array, normal: NormalEquations): Float64Array {
+export function implicitGradient(
+  graph: PoseGraph,
+  poses: Float64Array,
+  normal: NormalEquations,
+): Float64Array {
   const one = oneStepGradient(graph, poses);
   const corr = implicitCorrection(graph, poses, normal);
   for (let k = 0; k < one.length; k++) one[k] += corr[k];

@@ -42,7 +42,14 @@ export function initMlp(hidden: number, rng: Rng): MlpWeights {
 }
 
 /** Forward (and, with `upstream` = ∂loss/∂output, backward into `grad`) for one sample. */
-function sample(w: MlpWeights, x0: number, x1: number, out: Float64Array, upstream?: Float64Array, grad?: Float64Array): void {
+function sample(
+  w: MlpWeights,
+  x0: number,
+  x1: number,
+  out: Float64Array,
+  upstream?: Float64Array,
+  grad?: Float64Array,
+): void {
   const H = w.hidden;
   const t = w.theta;
   const oB1 = INPUTS * H;

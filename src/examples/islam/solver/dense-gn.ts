@@ -9,7 +9,8 @@ export function toDense(h: BlockMatrix): Float64Array {
   const m = 3 * n;
   const d = new Float64Array(m * m);
   for (let v = 0; v < n; v++)
-    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) d[(3 * v + a) * m + 3 * v + b] = h.diagonal[v * 9 + a * 3 + b];
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 3; b++) d[(3 * v + a) * m + 3 * v + b] = h.diagonal[v * 9 + a * 3 + b];
   for (let k = 0; k < n; k++) {
     const q = order[k];
     for (let t = colStart[k]; t < colStart[k + 1]; t++) {
@@ -26,7 +27,11 @@ export function toDense(h: BlockMatrix): Float64Array {
 }
 
 /** One dense Gauss–Newton step δ = −H⁻¹g (the baseline the sparse solver is timed against). */
-export function denseGaussNewtonStep(graph: PoseGraph, poses: Float64Array, normal = new NormalEquations(graph)): Float64Array {
+export function denseGaussNewtonStep(
+  graph: PoseGraph,
+  poses: Float64Array,
+  normal = new NormalEquations(graph),
+): Float64Array {
   const { h, g } = normal.build(poses);
   const m = g.length;
   const l = cholesky(matrix(m, m, toDense(h)));

@@ -17,7 +17,9 @@ const MAX_EDGES = 200_000;
 
 function numbers(fields: string[], from: number, count: number, line: number, tag: string): number[] {
   if (fields.length < from + count)
-    throw new G2oError(`line ${line}: ${tag} needs ${count} numbers after the tag, found ${fields.length - from}`);
+    throw new G2oError(
+      `line ${line}: ${tag} needs ${count} numbers after the tag, found ${fields.length - from}`,
+    );
   const out: number[] = [];
   for (let k = from; k < from + count; k++) {
     const v = Number(fields[k]);
@@ -29,7 +31,8 @@ function numbers(fields: string[], from: number, count: number, line: number, ta
 }
 
 function vertexId(v: number, line: number): number {
-  if (!Number.isInteger(v) || v < 0 || v > 1e9) throw new G2oError(`line ${line}: vertex id ${v} is not a whole number ≥ 0`);
+  if (!Number.isInteger(v) || v < 0 || v > 1e9)
+    throw new G2oError(`line ${line}: vertex id ${v} is not a whole number ≥ 0`);
   return v;
 }
 

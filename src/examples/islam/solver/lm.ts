@@ -53,7 +53,8 @@ export function solveLm(
   let lambda = options.initialLambda ?? 1e-5;
   if (levenberg) {
     let m = 0;
-    for (let v = 0; v < normal.pattern.n; v++) for (let a = 0; a < 3; a++) m = Math.max(m, h.diagonal[v * 9 + a * 4]);
+    for (let v = 0; v < normal.pattern.n; v++)
+      for (let a = 0; a < 3; a++) m = Math.max(m, h.diagonal[v * 9 + a * 4]);
     lambda = (options.initialLambda ?? 1e-5) * m;
   }
   let nu = 2;
@@ -135,7 +136,8 @@ function quadraticForm(h: BlockMatrix, x: Float64Array): number {
   const { n, order, colStart, rowIndex } = h.pattern;
   let s = 0;
   for (let v = 0; v < n; v++)
-    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) s += x[3 * v + a] * h.diagonal[v * 9 + a * 3 + b] * x[3 * v + b];
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 3; b++) s += x[3 * v + a] * h.diagonal[v * 9 + a * 3 + b] * x[3 * v + b];
   for (let k = 0; k < n; k++) {
     const q = order[k];
     for (let t = colStart[k]; t < colStart[k + 1]; t++) {
@@ -146,4 +148,3 @@ function quadraticForm(h: BlockMatrix, x: Float64Array): number {
   }
   return s;
 }
-

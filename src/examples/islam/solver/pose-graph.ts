@@ -39,7 +39,11 @@ export function quadratic(e: Float64Array, info: Float64Array): number {
 
 const scratch: EdgeLinearisation = newLinearisation();
 
-export function lineariseEdge(poses: Float64Array, edge: PoseEdge, out: EdgeLinearisation = scratch): EdgeLinearisation {
+export function lineariseEdge(
+  poses: Float64Array,
+  edge: PoseEdge,
+  out: EdgeLinearisation = scratch,
+): EdgeLinearisation {
   const a = 3 * edge.i;
   const b = 3 * edge.j;
   linearise(
@@ -58,7 +62,10 @@ export function lineariseEdge(poses: Float64Array, edge: PoseEdge, out: EdgeLine
 }
 
 /** L(P) and its parts by edge kind. */
-export function graphCost(graph: PoseGraph, poses: Float64Array): { total: number; byKind: Record<EdgeKind, number> } {
+export function graphCost(
+  graph: PoseGraph,
+  poses: Float64Array,
+): { total: number; byKind: Record<EdgeKind, number> } {
   const byKind: Record<EdgeKind, number> = { odometry: 0, imu: 0, loop: 0, g2o: 0 };
   let total = 0;
   for (const edge of graph.edges) {

@@ -31,7 +31,11 @@ export function solveTwoStage(
   const second = solveLm(
     graph,
     first.poses,
-    { maxIterations: Math.max(0, maxIterations - first.iterations), gradientTolerance, recordIterations: record },
+    {
+      maxIterations: Math.max(0, maxIterations - first.iterations),
+      gradientTolerance,
+      recordIterations: record,
+    },
     normal,
   );
   return {
