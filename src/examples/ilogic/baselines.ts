@@ -44,19 +44,34 @@ function endToEnd(w: Params, x: SceneTensors): tf.Tensor3D {
 function conceptLoss(theta: Params, batch: Batch, set: SceneSet, idx: number[]): tf.Scalar {
   const c = ground(theta, batch.x);
   const n = set.agents;
-  const tu = tf.tensor3d(idx.flatMap((s) => Array.from(set.trueUnary.subarray(s * n * NU, (s + 1) * n * NU))), [idx.length, n, NU]);
-  const tbin = tf.tensor4d(idx.flatMap((s) => Array.from(set.trueBinary.subarray(s * n * n * NB, (s + 1) * n * n * NB))), [idx.length, n, n, NB]);
+  const tu = tf.tensor3d(
+    idx.flatMap((s) => Array.from(set.trueUnary.subarray(s * n * NU, (s + 1) * n * NU))),
+    [idx.length, n, NU],
+  );
+  const tbin = tf.tensor4d(
+    idx.flatMap((s) => Array.from(set.trueBinary.subarray(s * n * n * NB, (s + 1) * n * n * NB))),
+    [idx.length, n, n, NB],
+  );
   const bce = (p: tf.Tensor, t: tf.Tensor) =>
-    tf.neg(tf.mean(tf.add(tf.mul(t, tf.log(tf.add(p, 1e-6))), tf.mul(tf.sub(1, t), tf.log(tf.sub(1 + 1e-6, p))))));
+    tf.neg(
+      tf.mean(tf.add(tf.mul(t, tf.log(tf.add(p, 1e-6))), tf.mul(tf.sub(1, t), tf.log(tf.sub(1 + 1e-6, p))))),
+    );
   return tf.add(bce(c.unary, tu), bce(c.binary, tbin)) as tf.Scalar;
 }
 
 type Kind = 'end-to-end' | 'joint NLM' | 'concept-supervised';
 
-async function trainOne(kind: Kind, data: IlogicData, settings: TrainingSettings, steps: number): Promise<BaselineRow> {
+async function trainOne(
+  kind: Kind,
+  data: IlogicData,
+  settings: TrainingSettings,
+  steps: number,
+): Promise<BaselineRow> {
   const rng = createRng(settings.seed).fork(`baseline-${kind}`);
   const theta = kind === 'end-to-end' ? [] : initGrounder(rng.fork('theta')).map((t) => tf.variable(t));
-  const mu = (kind === 'end-to-end' ? initEndToEnd(rng) : initNlm(rng.fork('mu'), { hidden: 8 })).map((t) => tf.variable(t));
+  const mu = (kind === 'end-to-end' ? initEndToEnd(rng) : initNlm(rng.fork('mu'), { hidden: 8 })).map((t) =>
+    tf.variable(t),
+  );
   const vars = [...theta, ...mu];
   const opt = tf.train.adam(settings.learningRate);
   // tfjs's Adam keeps its moments by position in the variable list: one optimiser per list.
@@ -89,13 +104,21 @@ async function trainOne(kind: Kind, data: IlogicData, settings: TrainingSettings
       pred.dispose();
       return weightedAccuracy(p, set.actions);
     };
-    row = { name: kind, weightedAccuracyFixed: await acc(data.testFixed), weightedAccuracyRandom: await acc(data.testRandom), conceptProbeAccuracy: null, steps };
+    row = {
+      name: kind,
+      weightedAccuracyFixed: await acc(data.testFixed),
+      weightedAccuracyRandom: await acc(data.testRandom),
+      conceptProbeAccuracy: null,
+      steps,
+    };
   } else {
     const rv = await readout(theta, mu, data.val);
     const rf = await readout(theta, mu, data.testFixed);
     const rr = await readout(theta, mu, data.testRandom);
     const matches = fitProbe(rv, data.val);
-    const probe = matches.map((m, k) => (probeAccuracy(rf, data.testFixed, k, m) + probeAccuracy(rr, data.testRandom, k, m)) / 2);
+    const probe = matches.map(
+      (m, k) => (probeAccuracy(rf, data.testFixed, k, m) + probeAccuracy(rr, data.testRandom, k, m)) / 2,
+    );
     row = {
       name: kind,
       weightedAccuracyFixed: accuracyOf(rf, data.testFixed),
@@ -110,8 +133,13 @@ async function trainOne(kind: Kind, data: IlogicData, settings: TrainingSettings
   return row;
 }
 
-export async function runBaselines(data: IlogicData, settings: TrainingSettings, steps: number): Promise<BaselineRow[]> {
+export async function runBaselines(
+  data: IlogicData,
+  settings: TrainingSettings,
+  steps: number,
+): Promise<BaselineRow[]> {
   const rows: BaselineRow[] = [];
-  for (const kind of ['end-to-end', 'joint NLM', 'concept-supervised'] as const) rows.push(await trainOne(kind, data, settings, steps));
+  for (const kind of ['end-to-end', 'joint NLM', 'concept-supervised'] as const)
+    rows.push(await trainOne(kind, data, settings, steps));
   return rows;
 }

@@ -14,9 +14,13 @@ import type { IlogicProblem } from './problem';
  */
 export const run: BenchRunner = async ({ seed, steps = 600, backend, flags, log }) => {
   const choice = await setupNodeBackend(backend ?? 'wasm');
-  const preset = ilogicMeta.presets.find((p) => p.id === (flags.preset ?? 'intersection')) ?? ilogicMeta.presets[0];
+  const preset =
+    ilogicMeta.presets.find((p) => p.id === (flags.preset ?? 'intersection')) ?? ilogicMeta.presets[0];
   const settings = { ...ilogicMeta.defaults, ...preset.settings, seed };
-  const params = { ...preset.params, ...(typeof flags.path === 'string' ? { gradientPath: flags.path } : {}) };
+  const params = {
+    ...preset.params,
+    ...(typeof flags.path === 'string' ? { gradientPath: flags.path } : {}),
+  };
   const factory = await manifest.loadProblem();
   log(`ilogic: training ${steps} steps on ${choice.name} (preset ${preset.id}, seed ${seed})`);
   const started = Date.now();
@@ -38,8 +42,18 @@ export const run: BenchRunner = async ({ seed, steps = 600, backend, flags, log 
   return {
     table: [
       ['model', 'weighted acc. fixed', 'weighted acc. random', 'concept probe'],
-      ['iLogic (bilevel)', fmt(snap.scores.weightedAccuracyFixed), fmt(snap.scores.weightedAccuracyRandom), fmt(snap.scores.conceptProbeAccuracy)],
-      ...baselines.map((b) => [b.name, fmt(b.weightedAccuracyFixed), fmt(b.weightedAccuracyRandom), fmt(b.conceptProbeAccuracy)]),
+      [
+        'iLogic (bilevel)',
+        fmt(snap.scores.weightedAccuracyFixed),
+        fmt(snap.scores.weightedAccuracyRandom),
+        fmt(snap.scores.conceptProbeAccuracy),
+      ],
+      ...baselines.map((b) => [
+        b.name,
+        fmt(b.weightedAccuracyFixed),
+        fmt(b.weightedAccuracyRandom),
+        fmt(b.conceptProbeAccuracy),
+      ]),
       ['U start → end', `${summary.ulStart.toFixed(4)} → ${summary.ulEnd.toFixed(4)}`, '', ''],
       ['ms per step (median)', summary.msPerStep.toFixed(1), `train ${trainSeconds.toFixed(1)} s`, ''],
       ...check.map((c) => [`gradient check ${c.path}`, c.relativeError.toExponential(2), c.objective, '']),
@@ -60,8 +74,9 @@ export const run: BenchRunner = async ({ seed, steps = 600, backend, flags, log 
       gradientCheck: Object.fromEntries(check.map((c) => [c.path, c.relativeError])),
       baselines: byName,
       endToEndWeightedAccuracyRandom: byName['end-to-end']?.weightedAccuracyRandom ?? null,
-      marginOverEndToEndRandom:
-        byName['end-to-end'] ? snap.scores.weightedAccuracyRandom - byName['end-to-end'].weightedAccuracyRandom : null,
+      marginOverEndToEndRandom: byName['end-to-end']
+        ? snap.scores.weightedAccuracyRandom - byName['end-to-end'].weightedAccuracyRandom
+        : null,
     },
   };
 };

@@ -43,18 +43,35 @@ export function solveLower(theta: Params, mu0: Params, batch: Batch, ll: LowerLe
 }
 
 /** (H + δI) v with H = ∇²_μμ L(θ, μ): the gradient of ⟨∇_μ L, v⟩. */
-export function hessianVectorProduct(theta: Params, mu: Params, v: Params, batch: Batch, ridge: number, damping: number): Params {
+export function hessianVectorProduct(
+  theta: Params,
+  mu: Params,
+  v: Params,
+  batch: Batch,
+  ridge: number,
+  damping: number,
+): Params {
   const hv = tf.grads((...m: tf.Tensor[]) => dotAll(gradMu(theta, m, batch, ridge), v))(mu);
   return addScaled(hv, damping, v);
 }
 
 /** (∂²L/∂θ∂μ)ᵀ w: the gradient in θ of ⟨∇_μ L(θ, μ), w⟩. */
-export function mixedVectorProduct(theta: Params, mu: Params, w: Params, batch: Batch, ridge: number): Params {
+export function mixedVectorProduct(
+  theta: Params,
+  mu: Params,
+  w: Params,
+  batch: Batch,
+  ridge: number,
+): Params {
   return tf.grads((...t: tf.Tensor[]) => dotAll(gradMu(t, mu, batch, ridge), w))(theta);
 }
 
 /** n conjugate-gradient iterations for A v = b on parameter lists (tensors only: no readback). */
-export function conjugateGradientTensors(apply: (v: Params) => Params, b: Params, iterations: number): Params {
+export function conjugateGradientTensors(
+  apply: (v: Params) => Params,
+  b: Params,
+  iterations: number,
+): Params {
   let x = b.map((t) => tf.zerosLike(t));
   let r = b;
   let p = b;
@@ -89,7 +106,12 @@ export function hypergradient(
       };
       const { grads, value } = tf.valueAndGrads(f)(theta);
       const kept = muK;
-      return { dTheta: grads, muK: kept, upper: value as tf.Scalar, lower: lowerCost(theta, kept, train, o.ridge) };
+      return {
+        dTheta: grads,
+        muK: kept,
+        upper: value as tf.Scalar,
+        lower: lowerCost(theta, kept, train, o.ridge),
+      };
     }
     const muK = solveLower(theta, mu0, train, o);
     const { grads: direct, value } = tf.valueAndGrads((...t: tf.Tensor[]) => upperCost(t, muK, val))(theta);

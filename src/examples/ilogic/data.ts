@@ -60,10 +60,7 @@ export function makeSceneSet(
     set.sprites.push(sprites);
     const concepts = sceneConcepts(scene);
     const actions = nextActions(scene);
-    const pos = scene.agents.map((a) => [
-      bandDistance(grid, a.row) / 3,
-      bandDistance(grid, a.col) / 3,
-    ]);
+    const pos = scene.agents.map((a) => [bandDistance(grid, a.row) / 3, bandDistance(grid, a.col) / 3]);
     for (let i = 0; i < n; i++) {
       const k = s * n + i;
       set.patches.set(sprites[i], k * PATCH_SIZE);

@@ -30,7 +30,12 @@ export async function readout(theta: Params, mu: Params, set: SceneSet): Promise
     for (let a = 1; a < na; a++) if (probabilities[k * na + a] > probabilities[k * na + best]) best = a;
     predicted[k] = best;
   }
-  return { unary: unary as Float32Array, binary: binary as Float32Array, probabilities: probabilities as Float32Array, predicted };
+  return {
+    unary: unary as Float32Array,
+    binary: binary as Float32Array,
+    probabilities: probabilities as Float32Array,
+    predicted,
+  };
 }
 
 export const accuracyOf = (r: Readout, set: SceneSet): number => weightedAccuracy(r.predicted, set.actions);
@@ -95,7 +100,8 @@ export async function ablationDependencies(
   const n = tables[0]?.unary.length ?? 0;
   const variants: ConceptTable[] = [...tables];
   for (let i = 0; i < n; i++)
-    for (let k = 0; k < CONCEPTS.length; k++) for (const t of tables) variants.push(flipConcept(t, i, slotOf(k)));
+    for (let k = 0; k < CONCEPTS.length; k++)
+      for (const t of tables) variants.push(flipConcept(t, i, slotOf(k)));
   const actions = await decideAll(variants);
   const base = actions.slice(0, tables.length);
   const dep = ACTIONS.map(() => CONCEPTS.map(() => 0));
@@ -103,7 +109,8 @@ export async function ablationDependencies(
   for (let i = 0; i < n; i++)
     for (let k = 0; k < CONCEPTS.length; k++)
       for (let s = 0; s < tables.length; s++, v++)
-        for (let a = 0; a < ACTIONS.length; a++) if ((actions[v][i] === a) !== (base[s][i] === a)) dep[a][k] += 1;
+        for (let a = 0; a < ACTIONS.length; a++)
+          if ((actions[v][i] === a) !== (base[s][i] === a)) dep[a][k] += 1;
   const count = Math.max(1, n * tables.length);
   return dep.map((row) => row.map((x) => x / count));
 }

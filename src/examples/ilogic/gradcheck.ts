@@ -28,7 +28,12 @@ export async function gradientCheck(problem: IlogicProblem, directions: number):
   const rng = createRng(problem.settings.seed).fork('gradient-check');
   const dirs: Params[] = Array.from({ length: directions }, () =>
     tf.tidy(() => {
-      const raw = theta.map((t) => tf.tensor(Float32Array.from({ length: t.size }, () => rng.normal()), t.shape));
+      const raw = theta.map((t) =>
+        tf.tensor(
+          Float32Array.from({ length: t.size }, () => rng.normal()),
+          t.shape,
+        ),
+      );
       const norm = tf.sqrt(dotAll(raw, raw));
       return raw.map((r) => tf.div(r, norm));
     }),
@@ -42,7 +47,11 @@ export async function gradientCheck(problem: IlogicProblem, directions: number):
       mu: mu0,
       f: (t) => upperCost(t, solveLowerFixed, vb),
     },
-    unrolled: { text: 'U(θ, μ_K(θ)), K steps from μ₀', mu: mu0, f: (t) => upperCost(t, solveLower(t, mu0, tb, ll), vb) },
+    unrolled: {
+      text: 'U(θ, μ_K(θ)), K steps from μ₀',
+      mu: mu0,
+      f: (t) => upperCost(t, solveLower(t, mu0, tb, ll), vb),
+    },
     implicit: {
       text: `U(θ, μ*(θ)), μ* by ${SOLVE_STEPS} LL steps`,
       mu: muStar,
@@ -62,13 +71,24 @@ export async function gradientCheck(problem: IlogicProblem, directions: number):
     const analytic: number[] = [];
     const fd: number[] = [];
     for (const d of dirs) {
-      const [a, plus, minus] = tf.tidy(() => [dotAll(r.dTheta, d), o.f(addScaled(theta, H, d)), o.f(addScaled(theta, -H, d))]);
+      const [a, plus, minus] = tf.tidy(() => [
+        dotAll(r.dTheta, d),
+        o.f(addScaled(theta, H, d)),
+        o.f(addScaled(theta, -H, d)),
+      ]);
       analytic.push((await a.data())[0]);
       fd.push(((await plus.data())[0] - (await minus.data())[0]) / (2 * H));
       tf.dispose([a, plus, minus]);
     }
     tf.dispose([...r.dTheta, ...r.muK, r.upper, r.lower]);
-    rows.push({ path, analytic, finiteDifference: fd, relativeError: relativeError(analytic, fd), objective: o.text, ms: performance.now() - started });
+    rows.push({
+      path,
+      analytic,
+      finiteDifference: fd,
+      relativeError: relativeError(analytic, fd),
+      objective: o.text,
+      ms: performance.now() - started,
+    });
   }
   tf.dispose([...theta, ...mu0, ...muStar, ...solveLowerFixed, ...dirs.flat()]);
   disposeBatch(tb);

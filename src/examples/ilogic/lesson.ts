@@ -15,8 +15,10 @@ export const ilogicLesson: Lesson = {
         math(
           'L(\\theta,\\mu) = \\frac{\\sum_k w_{y_k}\\,\\mathrm{CE}\\big(g(\\mu, f(\\theta, x))_k,\\, y_k\\big)}{\\sum_k w_{y_k}} + \\lambda\\lVert\\mu\\rVert^2 \\;\\text{on training scenes},\\qquad U(\\theta, \\mu^*) = \\text{the same CE on held-out scenes}',
         ),
-        math('\\min_{\\theta}\\; U\\big(\\theta, \\mu^*(\\theta)\\big)\\quad \\text{s.t.}\\quad \\mu^*(\\theta) \\approx \\mu_K,\\;\\; \\mu_{k+1} = \\mu_k - \\alpha\\,\\nabla_\\mu L(\\theta, \\mu_k)'),
-        text('The LL is K warm-started gradient steps: $\\mu_0$ is the previous step\'s $\\mu_K$.'),
+        math(
+          '\\min_{\\theta}\\; U\\big(\\theta, \\mu^*(\\theta)\\big)\\quad \\text{s.t.}\\quad \\mu^*(\\theta) \\approx \\mu_K,\\;\\; \\mu_{k+1} = \\mu_k - \\alpha\\,\\nabla_\\mu L(\\theta, \\mu_k)',
+        ),
+        text("The LL is K warm-started gradient steps: $\\mu_0$ is the previous step's $\\mu_K$."),
       ],
     },
     {
@@ -26,7 +28,9 @@ export const ilogicLesson: Lesson = {
         text(
           'Predicates of arity 1 and 2 over the agents. Each layer expands $p(X) \\to p(X), p(Y)$, reduces $q(X,Y) \\to \\exists Y\\, q(X,Y),\\ \\forall Y\\, q(X,Y)$, permutes $q(X,Y) \\to q(Y,X)$, and applies one shared sigmoid MLP per arity. The quantifiers are smoothed maxima over the other agents:',
         ),
-        math('\\exists_Y\\, q(X,Y) \\approx \\tau \\log \\sum_{Y \\ne X} e^{q(X,Y)/\\tau},\\qquad \\forall_Y\\, q = -\\exists_Y (-q),\\qquad \\tau = 0.05'),
+        math(
+          '\\exists_Y\\, q(X,Y) \\approx \\tau \\log \\sum_{Y \\ne X} e^{q(X,Y)/\\tau},\\qquad \\forall_Y\\, q = -\\exists_Y (-q),\\qquad \\tau = 0.05',
+        ),
         text(
           'Rules such as $\\mathrm{Stop}(X) \\leftarrow \\neg\\mathrm{IsPedestrian}(X) \\wedge \\exists Y\\, \\mathrm{CollidingClose}(X,Y) \\wedge \\mathrm{HigherPriority}(Y,X)$ fit exactly in two layers: a binary unit for the conjunction, the ∃ reduction, a unary unit for the rest.',
         ),
@@ -36,21 +40,39 @@ export const ilogicLesson: Lesson = {
       id: 'gradient',
       heading: 'The gradient paths across the LL',
       blocks: [
-        math('\\frac{dU}{d\\theta} = \\frac{\\partial U}{\\partial \\theta} + \\Big(\\frac{d\\mu^*}{d\\theta}\\Big)^{\\!\\top} \\nabla_\\mu U'),
-        text('First-order (alternating): drop the second term, $\\frac{dU}{d\\theta} \\approx \\frac{\\partial U}{\\partial \\theta}\\big|_{\\mu_K}$. Cheap, biased, and here enough: U reaches θ directly through the concepts of the held-out scenes.'),
-        text('Unrolled: back-propagate through the K steps (second-order autodiff in tfjs), exact for the K-step map:'),
-        math('\\lambda_K = \\nabla_\\mu U,\\quad g_\\theta \\mathrel{-}= \\alpha\\, \\frac{\\partial^2 L}{\\partial \\theta\\, \\partial \\mu}(\\mu_k)^{\\!\\top} \\lambda_{k+1},\\quad \\lambda_k = (I - \\alpha H_k)\\, \\lambda_{k+1}'),
-        text('Implicit: at a stationary point $\\nabla_\\mu L = 0$, so with n conjugate-gradient steps on Hessian–vector products and damping δ:'),
-        math('\\frac{dU}{d\\theta} \\approx \\frac{\\partial U}{\\partial \\theta} - \\Big(\\frac{\\partial^2 L}{\\partial \\theta\\, \\partial \\mu}\\Big)^{\\!\\top} (H + \\delta I)^{-1} \\nabla_\\mu U,\\qquad H = \\nabla^2_{\\mu\\mu} L'),
-        text('The gradient check differences U along random directions of θ for the objective each path differentiates (μ_K fixed; μ_K(θ); μ*(θ) by 300 LL steps) and compares.'),
+        math(
+          '\\frac{dU}{d\\theta} = \\frac{\\partial U}{\\partial \\theta} + \\Big(\\frac{d\\mu^*}{d\\theta}\\Big)^{\\!\\top} \\nabla_\\mu U',
+        ),
+        text(
+          'First-order (alternating): drop the second term, $\\frac{dU}{d\\theta} \\approx \\frac{\\partial U}{\\partial \\theta}\\big|_{\\mu_K}$. Cheap, biased, and here enough: U reaches θ directly through the concepts of the held-out scenes.',
+        ),
+        text(
+          'Unrolled: back-propagate through the K steps (second-order autodiff in tfjs), exact for the K-step map:',
+        ),
+        math(
+          '\\lambda_K = \\nabla_\\mu U,\\quad g_\\theta \\mathrel{-}= \\alpha\\, \\frac{\\partial^2 L}{\\partial \\theta\\, \\partial \\mu}(\\mu_k)^{\\!\\top} \\lambda_{k+1},\\quad \\lambda_k = (I - \\alpha H_k)\\, \\lambda_{k+1}',
+        ),
+        text(
+          'Implicit: at a stationary point $\\nabla_\\mu L = 0$, so with n conjugate-gradient steps on Hessian–vector products and damping δ:',
+        ),
+        math(
+          '\\frac{dU}{d\\theta} \\approx \\frac{\\partial U}{\\partial \\theta} - \\Big(\\frac{\\partial^2 L}{\\partial \\theta\\, \\partial \\mu}\\Big)^{\\!\\top} (H + \\delta I)^{-1} \\nabla_\\mu U,\\qquad H = \\nabla^2_{\\mu\\mu} L',
+        ),
+        text(
+          'The gradient check differences U along random directions of θ for the objective each path differentiates (μ_K fixed; μ_K(θ); μ*(θ) by 300 LL steps) and compares.',
+        ),
       ],
     },
     {
       id: 'probe',
       heading: 'Reading out what was learned',
       blocks: [
-        text('Concept probe: each true concept is matched to the grounded slot (or its negation) that agrees with it most on held-out scenes; the score is that slot\'s accuracy on scenes of unseen seeds. Rules: negate one concept of one agent and count how often each action changes, for the NLM on grounded concepts and for the true rule engine.'),
-        text('Weighted accuracy (LogiCity): per-class accuracy weighted by inverse class frequency, on the fixed split (training compositions) and the random split (random compositions).'),
+        text(
+          "Concept probe: each true concept is matched to the grounded slot (or its negation) that agrees with it most on held-out scenes; the score is that slot's accuracy on scenes of unseen seeds. Rules: negate one concept of one agent and count how often each action changes, for the NLM on grounded concepts and for the true rule engine.",
+        ),
+        text(
+          'Weighted accuracy (LogiCity): per-class accuracy weighted by inverse class frequency, on the fixed split (training compositions) and the random split (random compositions).',
+        ),
       ],
     },
   ],

@@ -30,14 +30,16 @@ export const ilogicMeta: ExampleMeta = {
     {
       id: 'unrolled',
       label: 'Through the LL: unrolled',
-      description: 'The same city, dU/dθ back-propagated through K = 3 NLM training steps (second-order autodiff).',
+      description:
+        'The same city, dU/dθ back-propagated through K = 3 NLM training steps (second-order autodiff).',
       settings: { seed: 2 },
       params: { gradientPath: 'unrolled', grid: 12, agents: 8, innerSteps: 3 },
     },
     {
       id: 'implicit',
       label: 'Through the LL: implicit',
-      description: 'A smaller 10×10 town of 6 agents; dU/dθ by the implicit function theorem with 5 CG steps.',
+      description:
+        'A smaller 10×10 town of 6 agents; dU/dθ by the implicit function theorem with 5 CG steps.',
       settings: { seed: 3 },
       params: { gradientPath: 'implicit', grid: 10, agents: 6, innerSteps: 5, cgIterations: 5 },
     },

@@ -33,7 +33,16 @@ export function initNlm(rng: Rng, { hidden: h }: NlmShape): Params {
   ];
 }
 
-export const NLM_NAMES = ['l1/unary/w', 'l1/unary/b', 'l1/binary/w', 'l1/binary/b', 'l2/unary/w', 'l2/unary/b', 'out/w', 'out/b'];
+export const NLM_NAMES = [
+  'l1/unary/w',
+  'l1/unary/b',
+  'l1/binary/w',
+  'l1/binary/b',
+  'l2/unary/w',
+  'l2/unary/b',
+  'out/w',
+  'out/b',
+];
 
 /** ∃Y over axis 2 of [S, N, N, C], excluding Y = X (the diagonal gets −∞ in effect). */
 function exists(q: tf.Tensor4D, diagonal: tf.Tensor4D): tf.Tensor3D {
@@ -52,7 +61,10 @@ export function nlmForward(mu: Params, c: Concepts): tf.Tensor3D {
   const b = c.binary;
   const bT = tf.transpose(b, [0, 2, 1, 3]) as tf.Tensor4D;
   const u = c.unary;
-  const unaryIn = tf.concat([u, exists(b, diagonal), forall(b, diagonal), exists(bT, diagonal), forall(bT, diagonal)], 2);
+  const unaryIn = tf.concat(
+    [u, exists(b, diagonal), forall(b, diagonal), exists(bT, diagonal), forall(bT, diagonal)],
+    2,
+  );
   const h1u = tf.sigmoid(dense(unaryIn, mu[0], mu[1]));
   const uX = tf.tile(tf.reshape(u, [s, n, 1, NU]), [1, 1, n, 1]);
   const uY = tf.tile(tf.reshape(u, [s, 1, n, NU]), [1, n, 1, 1]);

@@ -39,7 +39,13 @@ export function makeIlogicData(p: IlogicParams, seed: number): IlogicData {
 }
 
 /** Minibatch scene indices of UL step `step`: a pure function of (seed, step), so every backend sees the same. */
-export function batchIndices(seed: number, step: number, label: string, size: number, count: number): number[] {
+export function batchIndices(
+  seed: number,
+  step: number,
+  label: string,
+  size: number,
+  count: number,
+): number[] {
   const rng = createRng(seed).fork(`${label}-${step}`);
   return Array.from({ length: size }, () => rng.int(0, count - 1));
 }
@@ -62,7 +68,9 @@ export class IlogicProblem implements Problem<IlogicSnapshot> {
   ) {
     this.data = makeIlogicData(params, settings.seed);
     const rng = createRng(settings.seed);
-    this.variables = initGrounder(rng.fork('theta')).map((t, i) => trainableVariable(`ilogic/theta/${GROUNDER_NAMES[i]}`, t));
+    this.variables = initGrounder(rng.fork('theta')).map((t, i) =>
+      trainableVariable(`ilogic/theta/${GROUNDER_NAMES[i]}`, t),
+    );
     // μ is LL state, not ψ: the trainer never sees it (only this problem's LL steps move it).
     this.mu = initNlm(rng.fork('mu'), { hidden: params.hidden }).map((t, i) =>
       trainableVariable(`ilogic/mu/${NLM_NAMES[i]}`, t),
@@ -84,8 +92,18 @@ export class IlogicProblem implements Problem<IlogicSnapshot> {
 
   private lowerSteps(step: number, steps: number): void {
     const { train, weights } = this.data;
-    const batch = makeBatch(train, batchIndices(this.settings.seed, step, 'relearn', this.settings.batchSize, train.count), weights);
-    const next = tf.tidy(() => solveLower(this.variables, this.mu, batch, { steps, stepSize: this.params.llStepSize, ridge: LL_RIDGE }));
+    const batch = makeBatch(
+      train,
+      batchIndices(this.settings.seed, step, 'relearn', this.settings.batchSize, train.count),
+      weights,
+    );
+    const next = tf.tidy(() =>
+      solveLower(this.variables, this.mu, batch, {
+        steps,
+        stepSize: this.params.llStepSize,
+        ridge: LL_RIDGE,
+      }),
+    );
     this.mu.forEach((v, i) => v.assign(next[i]));
     tf.dispose(next);
     disposeBatch(batch);
@@ -125,8 +143,10 @@ export class IlogicProblem implements Problem<IlogicSnapshot> {
   }
 
   private readonly handlers: CommandHandlers<IlogicCommands> = {
-    gradientCheck: async (req) => gradientCheck(this, Math.min(4, Math.max(1, Math.round(req.directions) || 2))),
-    baselines: async (req) => runBaselines(this.data, this.settings, Math.min(2000, Math.max(10, Math.round(req.steps) || 300))),
+    gradientCheck: async (req) =>
+      gradientCheck(this, Math.min(4, Math.max(1, Math.round(req.directions) || 2))),
+    baselines: async (req) =>
+      runBaselines(this.data, this.settings, Math.min(2000, Math.max(10, Math.round(req.steps) || 300))),
     showScene: async (req) => {
       this.showScene = Math.min(TEST_SCENES - 1, Math.max(0, Math.round(req.index) || 0));
       return null;

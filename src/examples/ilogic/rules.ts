@@ -65,7 +65,9 @@ export function sceneConcepts(scene: Scene): ConceptTable {
   const n = scene.agents.length;
   return {
     unary: scene.agents.map((_, i) => unaryConcepts(scene, i)),
-    binary: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => binaryConcepts(scene, i, j))),
+    binary: Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => binaryConcepts(scene, i, j)),
+    ),
   };
 }
 

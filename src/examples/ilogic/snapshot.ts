@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AgentView, IlogicSnapshot } from './contract';
-import { ablationDependencies, accuracyOf, fitProbe, probeAccuracy, readout, trueDecide, type Readout } from './evaluate';
+import {
+  ablationDependencies,
+  accuracyOf,
+  fitProbe,
+  probeAccuracy,
+  readout,
+  trueDecide,
+  type Readout,
+} from './evaluate';
 import { nlmForward } from './nlm';
 import type { IlogicProblem } from './problem';
 import { CONCEPTS, NB, NU, sceneConcepts, type ConceptTable } from './rules';
@@ -14,9 +22,13 @@ const ABLATION_SCENES = 16;
 function groundedTable(r: Readout, set: SceneSet, s: number): ConceptTable {
   const n = set.agents;
   return {
-    unary: Array.from({ length: n }, (_, i) => Array.from(r.unary.subarray((s * n + i) * NU, (s * n + i + 1) * NU))),
+    unary: Array.from({ length: n }, (_, i) =>
+      Array.from(r.unary.subarray((s * n + i) * NU, (s * n + i + 1) * NU)),
+    ),
     binary: Array.from({ length: n }, (_, i) =>
-      Array.from({ length: n }, (_, j) => Array.from(r.binary.subarray(((s * n + i) * n + j) * NB, ((s * n + i) * n + j + 1) * NB))),
+      Array.from({ length: n }, (_, j) =>
+        Array.from(r.binary.subarray(((s * n + i) * n + j) * NB, ((s * n + i) * n + j + 1) * NB)),
+      ),
     ),
   };
 }
@@ -25,8 +37,14 @@ function groundedTable(r: Readout, set: SceneSet, s: number): ConceptTable {
 export async function nlmDecide(mu: Params, tables: ConceptTable[]): Promise<number[][]> {
   const n = tables[0].unary.length;
   const pred = tf.tidy(() => {
-    const unary = tf.tensor3d(tables.map((t) => t.unary), [tables.length, n, NU]);
-    const binary = tf.tensor4d(tables.map((t) => t.binary), [tables.length, n, n, NB]);
+    const unary = tf.tensor3d(
+      tables.map((t) => t.unary),
+      [tables.length, n, NU],
+    );
+    const binary = tf.tensor4d(
+      tables.map((t) => t.binary),
+      [tables.length, n, n, NB],
+    );
     return tf.argMax(nlmForward(mu, { unary, binary }), 2);
   });
   const flat = await pred.data();
@@ -38,7 +56,11 @@ export async function buildSnapshot(problem: IlogicProblem): Promise<IlogicSnaps
   const { val, testFixed, testRandom } = problem.data;
   const theta = problem.variables;
   const mu = problem.mu;
-  const [rv, rf, rr] = [await readout(theta, mu, val), await readout(theta, mu, testFixed), await readout(theta, mu, testRandom)];
+  const [rv, rf, rr] = [
+    await readout(theta, mu, val),
+    await readout(theta, mu, testFixed),
+    await readout(theta, mu, testRandom),
+  ];
   const matches = fitProbe(rv, val);
   const probe = matches.map((m, k) => {
     const a = probeAccuracy(rf, testFixed, k, m);
@@ -52,7 +74,10 @@ export async function buildSnapshot(problem: IlogicProblem): Promise<IlogicSnaps
     (tables) => nlmDecide(mu, tables),
     slotOf,
   );
-  const truth = await ablationDependencies(scenes.map((s) => sceneConcepts(testRandom.scenes[s])), trueDecide);
+  const truth = await ablationDependencies(
+    scenes.map((s) => sceneConcepts(testRandom.scenes[s])),
+    trueDecide,
+  );
   const s = problem.showScene;
   const scene = testRandom.scenes[s];
   const n = testRandom.agents;
@@ -66,7 +91,9 @@ export async function buildSnapshot(problem: IlogicProblem): Promise<IlogicSnaps
       predictedAction: rr.predicted[k],
       probabilities: Array.from(rr.probabilities.subarray(k * 4, k * 4 + 4)),
       trueConcepts: Array.from(testRandom.trueUnary.subarray(k * NU, (k + 1) * NU)),
-      groundedConcepts: matches.slice(0, NU).map((m) => (m.negated ? 1 - grounded[m.slot] : grounded[m.slot])),
+      groundedConcepts: matches
+        .slice(0, NU)
+        .map((m) => (m.negated ? 1 - grounded[m.slot] : grounded[m.slot])),
     };
   });
   return {

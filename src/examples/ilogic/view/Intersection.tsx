@@ -25,20 +25,53 @@ export function Intersection({ snapshot }: { snapshot: IlogicSnapshot }) {
         const r = Math.floor(k / g);
         const c = k % g;
         return (
-          <rect key={k} x={c * CELL} y={r * CELL} width={CELL} height={CELL} fill={isRoad(g, r, c) ? '#5a5a61' : '#b9d7a8'} stroke="#00000012" />
+          <rect
+            key={k}
+            x={c * CELL}
+            y={r * CELL}
+            width={CELL}
+            height={CELL}
+            fill={isRoad(g, r, c) ? '#5a5a61' : '#b9d7a8'}
+            stroke="#00000012"
+          />
         );
       })}
       {snapshot.agents.map((a, i) => (
         <g key={i} transform={`translate(${a.col * CELL + px / 2}, ${a.row * CELL + px / 2})`}>
           {Array.from({ length: PATCH * PATCH }, (_, p) => {
             const [r, gr, b] = [0, 1, 2].map((ch) => Math.round(255 * a.sprite[p * 3 + ch]));
-            return <rect key={p} x={(p % PATCH) * px} y={Math.floor(p / PATCH) * px} width={px} height={px} fill={`rgb(${r},${gr},${b})`} />;
+            return (
+              <rect
+                key={p}
+                x={(p % PATCH) * px}
+                y={Math.floor(p / PATCH) * px}
+                width={px}
+                height={px}
+                fill={`rgb(${r},${gr},${b})`}
+              />
+            );
           })}
-          <rect x={-px / 2} y={-px / 2} width={CELL} height={CELL} fill="none" strokeWidth={3} stroke={ACTION_COLOR[a.predictedAction]}>
+          <rect
+            x={-px / 2}
+            y={-px / 2}
+            width={CELL}
+            height={CELL}
+            fill="none"
+            strokeWidth={3}
+            stroke={ACTION_COLOR[a.predictedAction]}
+          >
             <title>{`agent ${i + 1} (${a.type}): predicted ${ACTIONS[a.predictedAction]}, true ${ACTIONS[a.trueAction]}`}</title>
           </rect>
           {a.predictedAction !== a.trueAction && (
-            <text x={CELL - px} y={px} fontSize={12} fontWeight="bold" fill="#fff" stroke="#000" strokeWidth={0.5}>
+            <text
+              x={CELL - px}
+              y={px}
+              fontSize={12}
+              fontWeight="bold"
+              fill="#fff"
+              stroke="#000"
+              strokeWidth={0.5}
+            >
               ✗
             </text>
           )}

@@ -11,7 +11,9 @@ export function AgentConcepts({ snapshot }: { snapshot: IlogicSnapshot }) {
         <tr>
           <th scope="col">agent</th>
           {UNARY_CONCEPTS.map((c) => (
-            <th key={c} scope="col">{c}</th>
+            <th key={c} scope="col">
+              {c}
+            </th>
           ))}
           <th scope="col">predicted / true</th>
         </tr>
@@ -22,7 +24,13 @@ export function AgentConcepts({ snapshot }: { snapshot: IlogicSnapshot }) {
             <th scope="row">{`${i + 1} ${a.type}`}</th>
             {a.trueConcepts.map((t, k) => (
               <td key={k} title={`true ${t}, grounded ${a.groundedConcepts[k].toFixed(2)}`}>
-                {t ? '●' : '○'} <meter min={0} max={1} value={a.groundedConcepts[k]} aria-label={`${UNARY_CONCEPTS[k]} grounded`} />
+                {t ? '●' : '○'}{' '}
+                <meter
+                  min={0}
+                  max={1}
+                  value={a.groundedConcepts[k]}
+                  aria-label={`${UNARY_CONCEPTS[k]} grounded`}
+                />
               </td>
             ))}
             <td>{`${ACTIONS[a.predictedAction]} / ${ACTIONS[a.trueAction]}`}</td>
@@ -41,7 +49,9 @@ function Matrix({ values, caption, testId }: { values: number[][]; caption: stri
         <tr>
           <th scope="col">action</th>
           {CONCEPTS.map((c) => (
-            <th key={c} scope="col">{c}</th>
+            <th key={c} scope="col">
+              {c}
+            </th>
           ))}
         </tr>
       </thead>
@@ -50,7 +60,9 @@ function Matrix({ values, caption, testId }: { values: number[][]; caption: stri
           <tr key={a}>
             <th scope="row">{ACTIONS[a]}</th>
             {row.map((v, k) => (
-              <td key={k} style={{ background: `rgba(42, 110, 200, ${Math.min(1, v * 4).toFixed(2)})` }}>{v.toFixed(2)}</td>
+              <td key={k} style={{ background: `rgba(42, 110, 200, ${Math.min(1, v * 4).toFixed(2)})` }}>
+                {v.toFixed(2)}
+              </td>
             ))}
           </tr>
         ))}
@@ -62,10 +74,19 @@ function Matrix({ values, caption, testId }: { values: number[][]; caption: stri
 export function RuleReadout({ snapshot }: { snapshot: IlogicSnapshot }) {
   return (
     <>
-      <Matrix values={snapshot.dependencies.learned} caption="Induced rules (NLM on grounded concepts): how often negating a concept changes the action" testId="ilogic-learned-rules" />
-      <Matrix values={snapshot.dependencies.truth} caption="True rules, same ablation" testId="ilogic-true-rules" />
+      <Matrix
+        values={snapshot.dependencies.learned}
+        caption="Induced rules (NLM on grounded concepts): how often negating a concept changes the action"
+        testId="ilogic-learned-rules"
+      />
+      <Matrix
+        values={snapshot.dependencies.truth}
+        caption="True rules, same ablation"
+        testId="ilogic-true-rules"
+      />
       <p className="hint">
-        Probe accuracy per concept: {CONCEPTS.map((c, k) => `${c} ${pct(snapshot.probe[k].accuracy)}`).join(' · ')}
+        Probe accuracy per concept:{' '}
+        {CONCEPTS.map((c, k) => `${c} ${pct(snapshot.probe[k].accuracy)}`).join(' · ')}
       </p>
     </>
   );

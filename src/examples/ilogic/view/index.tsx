@@ -9,7 +9,13 @@ import { AgentConcepts, BaselineTable, GradientCheckTable, RuleReadout } from '.
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function IlogicView({ snapshot, params, setParams, channel, notify }: ExampleViewProps<IlogicSnapshot, IlogicParams, IlogicCommands>) {
+function IlogicView({
+  snapshot,
+  params,
+  setParams,
+  channel,
+  notify,
+}: ExampleViewProps<IlogicSnapshot, IlogicParams, IlogicCommands>) {
   const [check, setCheck] = useState<GradientCheckRow[] | null>(null);
   const [baselines, setBaselines] = useState<BaselineRow[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -35,7 +41,11 @@ function IlogicView({ snapshot, params, setParams, channel, notify }: ExampleVie
         <div className="field-row">
           <label className="field">
             gradient path
-            <select value={params.gradientPath} data-testid="path-select" onChange={(e) => setParams({ gradientPath: e.target.value as IlogicParams['gradientPath'] })}>
+            <select
+              value={params.gradientPath}
+              data-testid="path-select"
+              onChange={(e) => setParams({ gradientPath: e.target.value as IlogicParams['gradientPath'] })}
+            >
               {GRADIENT_PATHS.map((p) => (
                 <option key={p} value={p}>
                   {labels[p] ?? p}
@@ -45,18 +55,26 @@ function IlogicView({ snapshot, params, setParams, channel, notify }: ExampleVie
           </label>
           <label className="field">
             K (LL steps)
-            <input type="number" min={1} max={20} value={params.innerSteps} onChange={(e) => setParams({ innerSteps: Number(e.target.value) })} />
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={params.innerSteps}
+              onChange={(e) => setParams({ innerSteps: Number(e.target.value) })}
+            />
           </label>
         </div>
-        <p className="hint">Concept labels are never used for training; they only score the grounding below.</p>
+        <p className="hint">
+          Concept labels are never used for training; they only score the grounding below.
+        </p>
       </section>
       {snapshot ? (
         <>
           <section className="panel" aria-labelledby="ilogic-scores-title">
             <h2 id="ilogic-scores-title">Held-out scenes</h2>
             <p data-testid="ilogic-scores">
-              Weighted accuracy: fixed split <strong>{pct(snapshot.scores.weightedAccuracyFixed)}</strong>, random split{' '}
-              <strong>{pct(snapshot.scores.weightedAccuracyRandom)}</strong>; concept probe{' '}
+              Weighted accuracy: fixed split <strong>{pct(snapshot.scores.weightedAccuracyFixed)}</strong>,
+              random split <strong>{pct(snapshot.scores.weightedAccuracyRandom)}</strong>; concept probe{' '}
               <strong>{pct(snapshot.scores.conceptProbeAccuracy)}</strong>
             </p>
           </section>
@@ -95,10 +113,27 @@ function IlogicView({ snapshot, params, setParams, channel, notify }: ExampleVie
           <section className="panel" aria-labelledby="ilogic-compare-title">
             <h2 id="ilogic-compare-title">Gradient check and baselines</h2>
             <div className="field-row">
-              <button type="button" disabled={busy !== null} data-testid="ilogic-gradcheck-run" onClick={() => void run('Gradient check', async () => setCheck(await channel.command('gradientCheck', { directions: 2 })))}>
+              <button
+                type="button"
+                disabled={busy !== null}
+                data-testid="ilogic-gradcheck-run"
+                onClick={() =>
+                  void run('Gradient check', async () =>
+                    setCheck(await channel.command('gradientCheck', { directions: 2 })),
+                  )
+                }
+              >
                 Check the gradient paths
               </button>
-              <button type="button" disabled={busy !== null} onClick={() => void run('Baselines', async () => setBaselines(await channel.command('baselines', { steps: 300 })))}>
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() =>
+                  void run('Baselines', async () =>
+                    setBaselines(await channel.command('baselines', { steps: 300 })),
+                  )
+                }
+              >
                 Train the baselines (300 steps each)
               </button>
               {busy && <span role="status">{busy}…</span>}
