@@ -11,14 +11,8 @@ export const ilogicMeta: ExampleMeta = {
   defaults: { seed: 1, learningRate: 0.01, batchSize: 16, optimizer: 'adam' },
   usesBatch: true,
   batchSizes: [8, 16, 32],
-  // θ (the grounder) trained on each preset's default scenes: `npm run train -- ilogic --preset <id> --steps 800`.
-  // μ (the NLM, an LL variable) is not shipped: the LL re-induces it from the loaded θ.
-  pretrainedWeights: (presetId, params) => {
-    const preset = ilogicMeta.presets.find((p) => p.id === presetId);
-    if (!preset) return null;
-    const same = ['grid', 'agents'].every((k) => params[k] === undefined || params[k] === preset.params[k]);
-    return same ? `weights/ilogic/${presetId}` : null;
-  },
+  // No pretrained weights are shipped yet (`npm run train -- ilogic --preset <id>` has not been run into
+  // public/weights/ilogic/): pretrainedWeights stays unset until they are.
   presets: [
     {
       id: 'intersection',
