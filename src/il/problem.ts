@@ -45,6 +45,11 @@ export interface Problem<Snapshot = unknown> {
   snapshot(): Promise<Snapshot>;
   /** Example-specific on-demand work: a gradient check, the baseline comparison, a held-out evaluation. */
   command?(name: string, payload: unknown): Promise<unknown>;
+  /**
+   * Commands that hand the problem state the view owns (the map it shows, a comparison network): the session keeps
+   * the latest payload of each and applies it again to every rebuilt problem (reset, new params).
+   */
+  readonly viewInputs?: readonly string[];
   /** True when the command changed what `snapshot()` shows (the session then sends a fresh snapshot). */
   commandChangesSnapshot?(name: string): boolean;
   /** Runs after each applied update, e.g. to keep physical parameters positive. */

@@ -12,10 +12,19 @@ export interface SessionStatus {
   suggestedLearningRate?: number;
 }
 
+/**
+ * Which run a message belongs to: `generation` counts loads (a reset or new params start a new one), `step` is the
+ * trainer's step when it was sent. The page drops what an older generation sends late.
+ */
+export interface RunVersion {
+  generation: number;
+  step: number;
+}
+
 export interface SessionEvents {
-  reports(reports: StepReport[]): void;
-  snapshot(snapshot: unknown): void;
-  status(status: SessionStatus): void;
+  reports(reports: StepReport[], version: RunVersion): void;
+  snapshot(snapshot: unknown, version: RunVersion): void;
+  status(status: SessionStatus, version: RunVersion): void;
 }
 
 export interface LoadRequest {
@@ -46,6 +55,8 @@ export class TrainingSession {
   private trainer: Trainer | null = null;
   private request: LoadRequest | null = null;
   private running = false;
+  private generation = 0;
+  private readonly viewInputs = new Map<string, unknown>();
   private loopId = 0;
   private busy: Promise<unknown> = Promise.resolve();
   private speed: Speed = null;
@@ -67,23 +78,36 @@ export class TrainingSession {
     return next;
   }
 
+  private get version(): RunVersion {
+    return { generation: this.generation, step: this.trainer?.stepCount ?? 0 };
+  }
+
   private setStatus(status: SessionStatus): void {
     this.status = status;
-    this.events.status(status);
+    this.events.status(status, this.version);
+  }
+
+  /** A line for the page while the next load is prepared (e.g. the backend self-check): the coming generation's. */
+  announceLoading(message: string): void {
+    this.events.status({ state: 'loading', step: 0, message }, { generation: this.generation + 1, step: 0 });
   }
 
   async load(request: LoadRequest): Promise<void> {
     this.running = false;
     await this.exclusive(async () => {
       this.disposeProblem();
+      if (this.request?.exampleId !== request.exampleId) this.viewInputs.clear();
       this.request = request;
+      this.generation += 1;
+      this.pending = [];
       this.setStatus({ state: 'loading', step: 0 });
       try {
         const factory = await this.loadFactory(request.exampleId);
         const params = factory.parseParams(request.params);
         this.problem = await factory.create(request.settings, params);
         this.trainer = new Trainer(this.problem, request.settings.optimizer, request.settings.learningRate);
-        this.events.snapshot(await this.problem.snapshot());
+        await this.replayViewInputs(this.problem);
+        this.events.snapshot(await this.problem.snapshot(), this.version);
         this.setStatus({ state: 'idle', step: 0 });
       } catch (e) {
         this.setStatus({
@@ -93,6 +117,21 @@ export class TrainingSession {
         });
       }
     });
+  }
+
+  /**
+   * What the view handed the worker (a problem's `viewInputs` commands: the map it shows, a comparison network)
+   * belongs to the session: a rebuilt problem gets it again, so the view need not re-send it. An input the new
+   * problem refuses (other params) is dropped.
+   */
+  private async replayViewInputs(problem: Problem): Promise<void> {
+    for (const [name, payload] of [...this.viewInputs]) {
+      try {
+        await problem.command?.(name, payload);
+      } catch {
+        this.viewInputs.delete(name);
+      }
+    }
   }
 
   /** Rebuilds the problem from the same seed and settings: the same data and initial weights. */
@@ -169,7 +208,9 @@ export class TrainingSession {
     const value = await this.exclusive(async () => {
       if (!this.problem) throw new Error('the example is not loaded (yet)');
       if (!this.problem.command) throw new Error('this example has no commands');
-      return this.problem.command(name, payload);
+      const result = await this.problem.command(name, payload);
+      if (this.problem.viewInputs?.includes(name)) this.viewInputs.set(name, payload);
+      return result;
     });
     if (this.problem?.commandChangesSnapshot?.(name)) await this.maybeSnapshot(true);
     return value;
@@ -199,7 +240,7 @@ export class TrainingSession {
         this.request.settings.optimizer,
         this.request.settings.learningRate,
       );
-      this.events.snapshot(await this.problem.snapshot());
+      this.events.snapshot(await this.problem.snapshot(), this.version);
       this.setStatus({ state: 'idle', step: 0 });
     });
   }
@@ -238,7 +279,7 @@ export class TrainingSession {
   private flushReports(): void {
     this.lastFlush = now();
     if (this.pending.length === 0) return;
-    this.events.reports(this.pending);
+    this.events.reports(this.pending, this.version);
     this.pending = [];
   }
 
@@ -252,7 +293,7 @@ export class TrainingSession {
     const snapshot = await this.exclusive(() => problem.snapshot());
     this.snapshotCost = now() - started;
     this.lastSnapshot = now();
-    this.events.snapshot(snapshot);
+    this.events.snapshot(snapshot, this.version);
   }
 
   private disposeProblem(): void {

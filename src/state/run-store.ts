@@ -1,20 +1,22 @@
 import { create } from 'zustand';
 import type { BackendChoice } from '../il/backend-names';
-import type { SessionStatus, Speed } from '../il/session';
+import type { RunVersion, SessionStatus, Speed } from '../il/session';
 import type { StepReport } from '../il/trainer';
 
 /** What the worker has told the page: the live curve, the latest snapshot, the status and the backend. */
 export interface RunState {
   status: SessionStatus;
+  /** The run generation the status belongs to; reports and snapshots of another generation arrive late and are dropped. */
+  generation: number;
   reports: StepReport[];
   snapshot: unknown;
   backend: BackendChoice | null;
   fatal: string | null;
   speed: Speed;
   logScale: boolean;
-  appendReports(reports: StepReport[]): void;
-  setSnapshot(snapshot: unknown): void;
-  setStatus(status: SessionStatus): void;
+  appendReports(reports: StepReport[], version?: RunVersion): void;
+  setSnapshot(snapshot: unknown, version?: RunVersion): void;
+  setStatus(status: SessionStatus, version?: RunVersion): void;
   setBackend(choice: BackendChoice): void;
   setFatal(message: string | null): void;
   setSpeed(speed: Speed): void;
@@ -29,21 +31,29 @@ export interface RunState {
 export const selectStep = (s: Pick<RunState, 'status' | 'reports'>): number =>
   Math.max(s.status.step, s.reports.at(-1)?.step ?? 0);
 
+const stale = (s: RunState, version: RunVersion | undefined): boolean =>
+  version !== undefined && version.generation !== s.generation;
+
 export const useRunStore = create<RunState>((set) => ({
   status: { state: 'loading', step: 0 },
+  generation: 0,
   reports: [],
   snapshot: null,
   backend: null,
   fatal: null,
   speed: null,
   logScale: true,
-  appendReports: (reports) => set((s) => ({ reports: s.reports.concat(reports) })),
-  setSnapshot: (snapshot) => set({ snapshot }),
-  setStatus: (status) =>
-    // A fresh load starts a fresh curve.
-    set((s) =>
-      status.state === 'loading' ? { status, reports: [], snapshot: null } : { status, reports: s.reports },
-    ),
+  appendReports: (reports, version) =>
+    set((s) => (stale(s, version) ? s : { reports: s.reports.concat(reports) })),
+  setSnapshot: (snapshot, version) => set((s) => (stale(s, version) ? s : { snapshot })),
+  setStatus: (status, version) =>
+    set((s) => {
+      const generation = version?.generation ?? s.generation;
+      // A fresh load (a new generation) starts a fresh curve.
+      return status.state === 'loading' || generation !== s.generation
+        ? { status, generation, reports: [], snapshot: null }
+        : { status, reports: s.reports };
+    }),
   setBackend: (backend) => set({ backend }),
   setFatal: (fatal) => set({ fatal }),
   setSpeed: (speed) => set({ speed }),

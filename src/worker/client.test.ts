@@ -158,9 +158,10 @@ describe('worker → TrainingClient', () => {
     };
     const reports: StepReport[] = [{ step: 1, upper: 2, lower: 3, gradNorm: 4, ms: 5, metrics: { a: 6 } }];
     worker.reply({ type: 'backend', choice });
-    worker.reply({ type: 'reports', reports });
-    worker.reply({ type: 'snapshot', snapshot: { theta: [1, 2] } });
-    worker.reply({ type: 'status', status: { state: 'diverged', step: 9, suggestedLearningRate: 0.01 } });
+    const version = { generation: 3, step: 9 };
+    worker.reply({ type: 'reports', reports, version });
+    worker.reply({ type: 'snapshot', snapshot: { theta: [1, 2] }, version });
+    worker.reply({ type: 'status', status: { state: 'diverged', step: 9, suggestedLearningRate: 0.01 }, version });
     worker.reply({ type: 'fatal', message: 'out of memory' });
     expect(heard).toEqual({
       backend: [choice],

@@ -1,15 +1,15 @@
 import type { BackendChoice, BackendName } from '../il/backend-names';
 import type { WeightsFiles } from '../il/weights-format';
 import type { ExampleParams, OptimizerKind, TrainingSettings } from '../il/problem';
-import type { SessionStatus, Speed } from '../il/session';
+import type { RunVersion, SessionStatus, Speed } from '../il/session';
 import type { StepReport } from '../il/trainer';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface WorkerListeners {
   backend(choice: BackendChoice): void;
-  reports(reports: StepReport[]): void;
-  snapshot(snapshot: unknown): void;
-  status(status: SessionStatus): void;
+  reports(reports: StepReport[], version: RunVersion): void;
+  snapshot(snapshot: unknown, version: RunVersion): void;
+  status(status: SessionStatus, version: RunVersion): void;
   fatal(message: string): void;
 }
 
@@ -38,11 +38,11 @@ export class TrainingClient {
       case 'backend':
         return this.listeners.backend(message.choice);
       case 'reports':
-        return this.listeners.reports(message.reports);
+        return this.listeners.reports(message.reports, message.version);
       case 'snapshot':
-        return this.listeners.snapshot(message.snapshot);
+        return this.listeners.snapshot(message.snapshot, message.version);
       case 'status':
-        return this.listeners.status(message.status);
+        return this.listeners.status(message.status, message.version);
       case 'fatal':
         return this.listeners.fatal(message.message);
       case 'result': {

@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendName } from '../il/backend-names';
 import type { WeightsFiles } from '../il/weights-format';
 import type { ExampleParams, OptimizerKind, TrainingSettings } from '../il/problem';
-import type { SessionStatus, Speed } from '../il/session';
+import type { RunVersion, SessionStatus, Speed } from '../il/session';
 import type { StepReport } from '../il/trainer';
 
 /** Main thread → training worker. */
@@ -22,9 +22,9 @@ export type ToWorker =
 /** Training worker → main thread. */
 export type FromWorker =
   | { type: 'backend'; choice: BackendChoice }
-  | { type: 'reports'; reports: StepReport[] }
-  | { type: 'snapshot'; snapshot: unknown }
-  | { type: 'status'; status: SessionStatus }
+  | { type: 'reports'; reports: StepReport[]; version: RunVersion }
+  | { type: 'snapshot'; snapshot: unknown; version: RunVersion }
+  | { type: 'status'; status: SessionStatus; version: RunVersion }
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string }
   | { type: 'fatal'; message: string };

@@ -11,9 +11,9 @@ const post = (message: FromWorker): void => scope.postMessage(message);
 
 const session = new TrainingSession(
   {
-    reports: (reports) => post({ type: 'reports', reports }),
-    snapshot: (snapshot) => post({ type: 'snapshot', snapshot }),
-    status: (status) => post({ type: 'status', status }),
+    reports: (reports, version) => post({ type: 'reports', reports, version }),
+    snapshot: (snapshot, version) => post({ type: 'snapshot', snapshot, version }),
+    status: (status, version) => post({ type: 'status', status, version }),
   },
   loadProblemFactory,
 );
@@ -22,7 +22,7 @@ const guard = new BackendGuard({
   choose: chooseBrowserBackend,
   use: switchBrowserBackend,
   announce: (choice) => post({ type: 'backend', choice }),
-  progress: (message) => post({ type: 'status', status: { state: 'loading', step: 0, message } }),
+  progress: (message) => session.announceLoading(message),
 });
 async function reply(id: number, work: () => Promise<unknown>): Promise<void> {
   try {
