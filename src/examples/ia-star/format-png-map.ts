@@ -65,11 +65,16 @@ function crc32(bytes: Uint8Array, start: number, end: number): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Bytes of filtered scanlines (each with its filter byte) that a width×height image inflates to. */
-function inflatedBytes(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
-  const rows = (w: number, h: number): number =>
-    w > 0 && h > 0 ? h * (1 + Math.ceil((w * bitsPerPixel) / 8)) : 0;
-  if (!interlaced) return rows(width, height);
+/** Scanlines of the (sub-)images a width×height image is stored as: [rows, bytes per row without the filter byte]. */
+function scanlineBlocks(
+  width: number,
+  height: number,
+  bitsPerPixel: number,
+  interlaced: boolean,
+): [number, number][] {
+  const block = (w: number, h: number): [number, number] =>
+    w > 0 && h > 0 ? [h, Math.ceil((w * bitsPerPixel) / 8)] : [0, 0];
+  if (!interlaced) return [block(width, height)];
   // Adam7: seven passes, each a sub-image (start x, start y, step x, step y).
   const passes = [
     [0, 0, 8, 8],
@@ -80,10 +85,7 @@ function inflatedBytes(width: number, height: number, bitsPerPixel: number, inte
     [1, 0, 2, 2],
     [0, 1, 1, 2],
   ];
-  return passes.reduce(
-    (sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)),
-    0,
-  );
+  return passes.map(([x0, y0, dx, dy]) => block(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)));
 }
 
 /**
@@ -126,7 +128,9 @@ export function checkPngStructure(bytes: Uint8Array): void {
   if (bytes[26] !== 0) fail(`the image header has compression method ${bytes[26]}; PNG defines only 0`);
   if (bytes[27] !== 0) fail(`the image header has filter method ${bytes[27]}; PNG defines only 0`);
   if (bytes[28] > 1) fail(`the image header has interlace method ${bytes[28]}; PNG defines only 0 and 1`);
-  const expected = inflatedBytes(width, height, depth * CHANNELS_OF_COLOUR_TYPE[colourType], bytes[28] === 1);
+  const blocks = scanlineBlocks(width, height, depth * CHANNELS_OF_COLOUR_TYPE[colourType], bytes[28] === 1);
+  const expected = blocks.reduce((sum, [rows, rowBytes]) => sum + rows * (1 + rowBytes), 0);
+  const pieces: Uint8Array[] = [];
 
   let inflated = 0;
   let inflateError: string | null = null;
@@ -135,6 +139,7 @@ export function checkPngStructure(bytes: Uint8Array): void {
     inflated += chunk.length;
     if (final) finished = true;
     if (inflated > expected) throw new RangeError('too much data');
+    pieces.push(chunk);
   });
   let seenIdat = false;
   let idatEnded = false;
@@ -195,6 +200,25 @@ export function checkPngStructure(bytes: Uint8Array): void {
       `the image data (IDAT) is truncated: it holds ${inflated} of the ${expected} bytes of the ${width}×${height} image the header declares`,
     );
   if (!seenEnd) fail('the file is truncated: it ends without the IEND chunk');
+  // Every scanline starts with its filter type, 0 to 4.
+  const data = pieces.length === 1 ? pieces[0] : new Uint8Array(expected);
+  if (pieces.length !== 1) {
+    let at = 0;
+    for (const p of pieces) {
+      data.set(p, at);
+      at += p.length;
+    }
+  }
+  let at = 0;
+  let line = 0;
+  for (const [rows, rowBytes] of blocks) {
+    for (let r = 0; r < rows; r++, line++, at += rowBytes + 1) {
+      if (data[at] > 4)
+        fail(
+          `the image data is corrupt: scanline ${line + 1} has filter type ${data[at]} (PNG defines 0 to 4)`,
+        );
+    }
+  }
 }
 
 export function parsePngMap(bytes: Uint8Array): LoadedMap {
