@@ -98,7 +98,9 @@ export function parseMapJson(text: string): LoadedMap {
       const at = pos ? Number(pos[1]) : token ? firstOutsideStrings(text, token[1]) : text.length;
       const what = message
         .replace(/ in JSON at position \d+.*$/, '')
-        .replace(/, ".*" is not valid JSON$/s, '');
+        .replace(/, ".*" is not valid JSON$/s, '')
+        // V8 quotes the input around the token (…"@@", NaN"@…): the line number says where, so drop the quote.
+        .replace(/^(Unexpected token '.'), .*$/s, '$1');
       return fail(lineAt(text, at), `not valid JSON (${what})`);
     }
     if (!isRecord(data))
