@@ -41,6 +41,8 @@ const SHOWCASE_MAX_CELLS = 256 * 256;
  */
 class IaStarProblem implements Problem<IaStarSnapshot> {
   readonly variables: tf.Variable[];
+  /** The map the view shows the learning on and the other mode's network: re-applied after every rebuild. */
+  readonly viewInputs = ['setShowcase', 'setComparison'] as const;
   private readonly net: GuidanceNet;
   private comparisonNet: GuidanceNet | null = null;
   private comparisonMode: IaStarParams['mode'] | null = null;
@@ -254,6 +256,9 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       return { showcase: 'editor' };
     },
     setComparison: async ({ files, mode }) => {
+      // The comparison is the *other* mode (after a mode switch, the replayed one is refused and the view reloads).
+      if (mode === this.params.mode)
+        throw new Error(`the comparison network must be the other mode than ${mode}, which is training here`);
       const net = new GuidanceNet(0);
       try {
         assignVariables('ia-star', net.variables, files);

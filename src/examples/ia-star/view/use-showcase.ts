@@ -7,8 +7,9 @@ export type ShowcaseSource = IaStarSnapshot['showcase'];
 
 /**
  * Keeps the worker's showcase map (the one the Learning panel draws c and the push of U on) on the map the user
- * asked for: the held-out validation map, or the map in the editor — re-sent after edits (debounced) and after
- * every rebuild of the problem, which starts again on the validation map.
+ * asked for: the held-out validation map, or the map in the editor — sent after edits (debounced). The session
+ * keeps it across rebuilds of the problem (it is one of the problem's view inputs); it is sent again only where a
+ * rebuilt problem refused it and the snapshot shows another map.
  */
 export function useShowcase(
   channel: CommandChannel<IaStarCommands>,
