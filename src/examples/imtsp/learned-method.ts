@@ -5,7 +5,7 @@ import { createImtspVariables, type ImtspVariables } from './imtsp-variables';
 import type { MtspInstance } from './instance';
 import { solveLearned } from './learned';
 import type { MtspMethodContext } from './methods';
-import { MtspUsageError } from './mtsp-command';
+import { MtspUsageError } from './mtsp-usage-error';
 
 /** The weights `--method learned` uses without `--weights`: the shipped ones of the default preset. */
 export const DEFAULT_LEARNED_WEIGHTS = 'public/weights/imtsp/surrogate';

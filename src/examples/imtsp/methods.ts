@@ -32,56 +32,49 @@ export interface MtspMethod {
   ): MtspSolution | Promise<MtspSolution>;
 }
 
-const registry = new Map<string, MtspMethod>();
-
-/** Add (or replace) a method under its id. */
-export function registerMtspMethod(method: MtspMethod): void {
-  registry.set(method.id, method);
-}
+/** Every allocation method, in the order the CLI lists them: a plain list, fixed at build time. */
+export const MTSP_METHODS: readonly MtspMethod[] = [
+  {
+    id: 'random',
+    summary: 'random allocation of cities to agents, then the TSP engine per agent',
+    needsWeights: false,
+    solve: (instance, agents, { seed, tsp }) => solveRandomAllocation(instance, agents, seed, tsp),
+  },
+  {
+    id: 'cluster',
+    summary: 'the better of k-means++ clusters and a length-balanced angular sweep, then the TSP engine',
+    needsWeights: false,
+    solve: (instance, agents, { seed, tsp }) => solveClusterAllocation(instance, agents, { seed, tsp }),
+  },
+  {
+    id: 'local-search',
+    summary:
+      'min-max local search (relocate / swap from the longest tour, tours re-optimised) from the clustering',
+    needsWeights: false,
+    solve: (instance, agents, { seed, tsp, timeLimitMs }) =>
+      solveMinMaxLocalSearch(instance, agents, { seed, tsp, timeLimitMs }),
+  },
+  {
+    id: 'learned',
+    summary:
+      'the trained allocation network (argmax + 15 samples from π, best kept), then the TSP engine; --weights DIR (default: the shipped weights)',
+    needsWeights: false,
+    // Loaded on demand, so the classical methods never pull in tfjs.
+    prepare: async (context) => {
+      await (await import('./learned-method')).loadLearnedNetwork(context);
+    },
+    solve: async (instance, agents, context) =>
+      (await import('./learned-method')).solveWithLearnedWeights(instance, agents, context),
+  },
+];
 
 export function getMtspMethod(id: string): MtspMethod | undefined {
-  return registry.get(id);
+  return MTSP_METHODS.find((m) => m.id === id);
 }
 
-export function listMtspMethods(): MtspMethod[] {
-  return [...registry.values()];
+export function listMtspMethods(): readonly MtspMethod[] {
+  return MTSP_METHODS;
 }
-
-registerMtspMethod({
-  id: 'random',
-  summary: 'random allocation of cities to agents, then the TSP engine per agent',
-  needsWeights: false,
-  solve: (instance, agents, { seed, tsp }) => solveRandomAllocation(instance, agents, seed, tsp),
-});
-
-registerMtspMethod({
-  id: 'cluster',
-  summary: 'the better of k-means++ clusters and a length-balanced angular sweep, then the TSP engine',
-  needsWeights: false,
-  solve: (instance, agents, { seed, tsp }) => solveClusterAllocation(instance, agents, { seed, tsp }),
-});
-
-registerMtspMethod({
-  id: 'local-search',
-  summary:
-    'min-max local search (relocate / swap from the longest tour, tours re-optimised) from the clustering',
-  needsWeights: false,
-  solve: (instance, agents, { seed, tsp, timeLimitMs }) =>
-    solveMinMaxLocalSearch(instance, agents, { seed, tsp, timeLimitMs }),
-});
-
-registerMtspMethod({
-  id: 'learned',
-  summary:
-    'the trained allocation network (argmax + 15 samples from π, best kept), then the TSP engine; --weights DIR (default: the shipped weights)',
-  needsWeights: false,
-  // Loaded on demand, so the classical methods never pull in tfjs.
-  prepare: async (context) => {
-    await (await import('./learned-method')).loadLearnedNetwork(context);
-  },
-  solve: async (instance, agents, context) =>
-    (await import('./learned-method')).solveWithLearnedWeights(instance, agents, context),
-});
 
 /** One agent: no allocation to choose, just the best tour the engine finds (iterated local search). */
 export function solveSingleAgent(instance: MtspInstance, context: MtspMethodContext): MtspSolution {

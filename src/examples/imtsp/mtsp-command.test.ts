@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedTourLength } from './distance';
 import { uniformInstance } from './generators';
-import { getMtspMethod, listMtspMethods, registerMtspMethod } from './methods';
+import { getMtspMethod, listMtspMethods } from './methods';
 import { MtspUsageError, parseMtspArgs, runMtspCommand } from './mtsp-command';
 import { solveTour } from './tsp-solve';
 import { formatTsplib, TsplibParseError } from './tsplib';
@@ -100,31 +100,10 @@ describe('runMtspCommand', () => {
   });
 });
 
-describe('method registry', () => {
-  it('lists the built-in baselines and accepts new methods (as `learned` will be)', async () => {
-    expect(listMtspMethods().map((m) => m.id)).toEqual(
-      expect.arrayContaining(['random', 'cluster', 'local-search']),
-    );
-    registerMtspMethod({
-      id: 'test-needs-weights',
-      summary: 'test only',
-      needsWeights: true,
-      solve: async (instance, agents, context) => getMtspMethod('cluster')!.solve(instance, agents, context),
-    });
-    expect(() => parseMtspArgs(['--tsp', 'a', '--agents', '2', '--method', 'test-needs-weights'])).toThrow(
-      /needs --weights/,
-    );
-    const command = parseMtspArgs([
-      '--tsp',
-      'a',
-      '--agents',
-      '2',
-      '--method',
-      'test-needs-weights',
-      '--weights',
-      'w.json',
-    ]);
-    const report = await runMtspCommand(command, formatTsplib(uniformInstance({ n: 20, seed: 1 })), 'a');
-    expect(report.method).toBe('test-needs-weights');
+describe('method list', () => {
+  it('lists every method, fixed at build time, and refuses an unknown one by name', () => {
+    expect(listMtspMethods().map((m) => m.id)).toEqual(['random', 'cluster', 'local-search', 'learned']);
+    expect(getMtspMethod('cluster')?.needsWeights).toBe(false);
+    expect(() => parseMtspArgs(['--tsp', 'a', '--agents', '2', '--method', 'nope'])).toThrow(/nope/);
   });
 });

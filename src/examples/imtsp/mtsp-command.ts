@@ -1,5 +1,6 @@
 import type { MtspSolution } from './allocation';
 import { getMtspMethod, listMtspMethods, solveSingleAgent, type MtspMethodContext } from './methods';
+import { MtspUsageError } from './mtsp-usage-error';
 import { parseTsplib, TSPLIB_METRIC, TsplibParseError } from './tsplib';
 
 /** The command line of `npm run mtsp` (parsing and running are pure; the Node entry point does the I/O). */
@@ -27,9 +28,7 @@ export interface MtspReport {
   ms: number;
 }
 
-export class MtspUsageError extends Error {
-  override name = 'MtspUsageError';
-}
+export { MtspUsageError } from './mtsp-usage-error';
 
 export function mtspUsage(): string {
   const methods = listMtspMethods()
