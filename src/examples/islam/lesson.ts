@@ -10,13 +10,13 @@ export const islamLesson: Lesson = {
           'The UL variables $\\psi = \\theta$ are the weights of an odometry network $f(\\theta, x)$ that turns wheel-encoder readings $x_k$ into relative motions $z_k = (\\Delta x, \\Delta y, \\Delta\\psi)$. The LL variables $\\varphi = P$ are the poses $P_0 \\ldots P_N \\in SE(2)$, $P_0$ held fixed. The reasoning engine $g$ is pose-graph optimisation:',
         ),
         math(
-          'L(\\theta, P) = \\sum_k \\lVert e(P_k, P_{k+1}; f(\\theta, x_k)) \\rVert^2_{\\Omega_o} + \\sum_k \\lVert e(P_k, P_{k+1}; m_k) \\rVert^2_{\\Omega_{imu}} + \\sum_{(i,j)} \\rho\\big(\\lVert e(P_i, P_j; c_{ij}) \\rVert^2_{\\Omega_c}\\big)',
+          '\\begin{aligned} L(\\theta, P) = &\\textstyle\\sum_k \\lVert e(P_k, P_{k+1}; f(\\theta, x_k)) \\rVert^2_{\\Omega_o} \\\\ &+ \\textstyle\\sum_k \\lVert e(P_k, P_{k+1}; m_k) \\rVert^2_{\\Omega_{imu}} \\\\ &+ \\textstyle\\sum_{(i,j)} \\rho\\big(\\lVert e(P_i, P_j; c_{ij}) \\rVert^2_{\\Omega_c}\\big) \\end{aligned}',
         ),
         text(
           'with the g2o error $e = \\mathrm{t2v}(Z^{-1} X_i^{-1} X_j)$, IMU motions $m_k$, loop closures $c_{ij}$ and a Cauchy kernel $\\rho$. $P^* = \\arg\\min_P L$ is found by Levenberg–Marquardt with a sparse Cholesky (minimum-degree ordering), in TypeScript on Float64Array.',
         ),
         math(
-          '\\min_\\theta\\; U(\\theta) = \\sum_k \\lVert e(P^*_k, P^*_{k+1}; f(\\theta, x_k))\\rVert^2_{\\Omega_o}\\quad\\text{s.t.}\\quad P^* = \\arg\\min_P L(\\theta, P)',
+          '\\begin{aligned} \\min_\\theta\\; U(\\theta) &= \\textstyle\\sum_k \\lVert e(P^*_k, P^*_{k+1}; f(\\theta, x_k))\\rVert^2_{\\Omega_o} \\\\ \\text{s.t.}\\; P^* &= \\arg\\min_P L(\\theta, P) \\end{aligned}',
         ),
         text(
           'No label is used: U is the odometry residual left at the LL optimum, where the IMU and the loop closures have pulled the poses away from what the network said.',
@@ -30,7 +30,7 @@ export const islamLesson: Lesson = {
           "One-step (the paper's): hold $P^*$ fixed and differentiate U in θ. Only the odometry terms of L depend on θ, so this is $\\partial L/\\partial\\theta$ at $P^*$, and because $\\nabla_P L(P^*) = 0$ it is the exact derivative of the value function $V(\\theta) = L(\\theta, P^*(\\theta))$:",
         ),
         math(
-          '\\frac{dV}{d\\theta} = \\frac{\\partial L}{\\partial\\theta} + \\Big(\\frac{dP^*}{d\\theta}\\Big)^{\\!\\top}\\underbrace{\\nabla_P L(\\theta, P^*)}_{=\\,0} = \\Big(\\frac{\\partial f}{\\partial\\theta}\\Big)^{\\!\\top} \\sum_k 2 J_{z_k}^\\top \\Omega_o\\, e_k',
+          '\\begin{aligned} \\frac{dV}{d\\theta} &= \\frac{\\partial L}{\\partial\\theta} + \\Big(\\frac{dP^*}{d\\theta}\\Big)^{\\!\\top}\\underbrace{\\nabla_P L(\\theta, P^*)}_{=\\,0} \\\\ &= \\Big(\\frac{\\partial f}{\\partial\\theta}\\Big)^{\\!\\top} \\textstyle\\sum_k 2 J_{z_k}^\\top \\Omega_o\\, e_k \\end{aligned}',
         ),
         text(
           'Implicit (IFT): keep the second term, with $dP^*/dz = -H^{-1}\\,\\partial^2 L/\\partial P\\,\\partial z$ and the Gauss–Newton Hessian $H \\approx 2J_P^\\top W J_P$. At a converged LL the correction is zero; stop LM early and it becomes the first-order step from where LM stopped towards $P^*$:',

@@ -34,15 +34,21 @@ function IslamView({
 }: ExampleViewProps<IslamSnapshot, IslamParams, IslamCommands>) {
   const frames = snapshot?.iterations.length ?? 0;
   const frame = Math.round(numberParam(viewState, 'it', frames - 1, 0, Math.max(0, frames - 1)));
+  const final = frame >= frames - 1;
   const layers = useMemo(() => {
     if (!snapshot) return [];
     const shown = snapshot.iterations[Math.min(frame, frames - 1)] ?? snapshot.optimised;
     return [
       { points: snapshot.truth, color: '#111', width: 1.5, label: 'ground truth', dash: '4 3' },
       { points: snapshot.frontEnd, color: '#dc2626', width: 1.5, label: 'front-end dead reckoning' },
-      { points: shown, color: '#1d4ed8', width: 2, label: `optimised P (LM iterate ${frame})` },
+      {
+        points: shown,
+        color: '#1d4ed8',
+        width: final ? 0.5 : 2,
+        label: final ? 'optimised P* (coloured by odometry residual)' : `LM iterate ${frame}`,
+      },
     ];
-  }, [snapshot, frame, frames]);
+  }, [snapshot, frame, frames, final]);
   return (
     <div className="islam">
       <section className="panel" aria-labelledby="islam-train-title">
