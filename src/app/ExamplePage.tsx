@@ -6,7 +6,6 @@ import type { ExampleParams, TrainingSettings } from '../il/problem';
 import type { Speed } from '../il/session';
 import { useRunStore } from '../state/run-store';
 import { defaultPageState, formatHash, type PageState } from '../state/url-state';
-import { BackendBadge } from '../ui/BackendBadge';
 import { LessonPanel } from '../ui/LessonPanel';
 import { Notice } from '../ui/Notice';
 import { SettingsPanel } from '../ui/SettingsPanel';
@@ -15,7 +14,7 @@ import { WeightsPanel } from '../ui/WeightsPanel';
 import { downloadBlob, downloadText } from '../ui/download';
 import { TrainingClient } from '../worker/client';
 import { PAGE_ACTIONS, useKeyActions } from '../ui/actions';
-import { LiveCostPlot, LiveTransport, LiveView } from './live-parts';
+import { LiveBackendBadge, LiveCostPlot, LiveTransport, LiveView } from './live-parts';
 import { loadView, type ExampleViewModule } from './views';
 import { fetchWeights, readWeightFiles } from './weights-files';
 
@@ -44,7 +43,6 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   const backend = useMemo(() => backendOverride(), []);
   // Selectors: the frame re-renders on status, backend and speed changes, not on every report flush.
   const status = useRunStore((s) => s.status);
-  const backendChoice = useRunStore((s) => s.backend);
   const fatal = useRunStore((s) => s.fatal);
   const speed = useRunStore((s) => s.speed);
 
@@ -215,7 +213,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
           ← All examples
         </a>
         <h1>{meta.title}</h1>
-        <BackendBadge choice={backendChoice} />
+        <LiveBackendBadge />
       </header>
       <div className="notices" aria-live="polite">
         {fatal && <Notice kind="error">The training worker stopped: {fatal}</Notice>}

@@ -1,5 +1,6 @@
 import { memo, type ComponentProps, type ComponentType } from 'react';
-import { selectStep, useRunStore } from '../state/run-store';
+import { selectStep, selectStepsPerSecond, useRunStore } from '../state/run-store';
+import { BackendBadge } from '../ui/BackendBadge';
 import { CostPlot } from '../ui/CostPlot';
 import { Transport } from '../ui/Transport';
 import type { FrameViewProps } from '../ui/example-view';
@@ -33,4 +34,11 @@ export const LiveTransport = memo(function LiveTransport(
 ) {
   const step = useRunStore(selectStep);
   return <Transport {...props} step={step} />;
+});
+
+/** The backend badge with the measured training speed. */
+export const LiveBackendBadge = memo(function LiveBackendBadge() {
+  const choice = useRunStore((s) => s.backend);
+  const rate = useRunStore(selectStepsPerSecond);
+  return <BackendBadge choice={choice} stepsPerSecond={rate} />;
 });

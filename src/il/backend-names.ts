@@ -8,6 +8,8 @@ export interface BackendChoice {
   requested: BackendName | 'auto';
   /** Every backend tried before it, and why it was not used. */
   fallbacks: { name: BackendName; reason: string }[];
+  /** What the badge should know about it, e.g. "software adapter (swiftshader)". */
+  note?: string;
 }
 
 export function isBackendName(x: unknown): x is BackendName {

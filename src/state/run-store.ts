@@ -31,6 +31,17 @@ export interface RunState {
 export const selectStep = (s: Pick<RunState, 'status' | 'reports'>): number =>
   Math.max(s.status.step, s.reports.at(-1)?.step ?? 0);
 
+/** Training speed over the last reports (median step time), two significant digits; null before any step. */
+export const selectStepsPerSecond = (s: Pick<RunState, 'reports'>): number | null => {
+  const ms = s.reports
+    .slice(-20)
+    .map((r) => r.ms)
+    .sort((a, b) => a - b);
+  if (ms.length === 0) return null;
+  const median = ms[Math.floor(ms.length / 2)];
+  return median > 0 ? Number((1000 / median).toPrecision(2)) : null;
+};
+
 const stale = (s: RunState, version: RunVersion | undefined): boolean =>
   version !== undefined && version.generation !== s.generation;
 

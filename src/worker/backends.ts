@@ -31,11 +31,26 @@ const prepare: Partial<Record<BackendName, () => void>> = {
   webgpu: () => registerChunkedAddN('webgpu', addNInputLimit),
 };
 
-export function chooseBrowserBackend(
+export async function chooseBrowserBackend(
   requested: BackendName | 'auto',
   order?: readonly BackendName[],
 ): Promise<BackendChoice> {
-  return selectBackend({ requested, order, prepare });
+  const choice = await selectBackend({ requested, order, prepare });
+  const note = adapterNote(choice.name);
+  return note ? { ...choice, note } : choice;
+}
+
+interface WebGpuAdapterInfo {
+  adapterInfo?: { architecture?: string; vendor?: string };
+}
+
+/** Names a software WebGPU adapter (SwiftShader: no GPU driver) as such; it is correct, but no faster than a CPU. */
+function adapterNote(name: BackendName): string | undefined {
+  if (name !== 'webgpu') return undefined;
+  const info = (tf.backend() as unknown as WebGpuAdapterInfo).adapterInfo;
+  const architecture = info?.architecture ?? '';
+  if (/swiftshader/i.test(architecture)) return `software adapter (${architecture}, no GPU driver)`;
+  return architecture ? `adapter: ${[info?.vendor, architecture].filter(Boolean).join(' ')}` : undefined;
 }
 
 /** Switches to one named backend (with its preparation); false where it cannot start here. */

@@ -56,8 +56,6 @@ export function compareFingerprints(
     if (!(err <= tolerance))
       disagreements.push({ quantity, step, reference: ref, candidate: cand, relativeError: err });
   };
-  if (candidate.steps.length !== reference.steps.length)
-    note('steps', 0, reference.steps.length, candidate.steps.length, Infinity);
   const n = Math.min(reference.steps.length, candidate.steps.length);
   for (let i = 0; i < n; i++) {
     const r = reference.steps[i];
@@ -70,6 +68,9 @@ export function compareFingerprints(
       note('dU/dψ', i + 1, r.gradNorm, c.gradNorm, err);
     }
   }
+  // A run that stopped early (NaN) differs too; said after what differed on the steps both took.
+  if (candidate.steps.length !== reference.steps.length)
+    note('steps', n, reference.steps.length, candidate.steps.length, Infinity);
   const agree = disagreements.length === 0;
   const first = disagreements[0];
   const summary = agree

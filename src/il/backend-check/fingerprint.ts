@@ -20,6 +20,8 @@ export interface Fingerprint {
   steps: StepFingerprint[];
   /** Median wall time of a step on this backend (for the report only, never compared). */
   msPerStep: number;
+  /** Wall time of the last step (shaders compiled and caches warm by then). */
+  msLastStep: number;
   /** Set when training stopped early (NaN/Inf); the steps before it are kept. */
   divergence?: string;
 }
@@ -66,11 +68,13 @@ export async function fingerprint(
     trainer.dispose();
     problem.dispose();
   }
+  const msLastStep = times.at(-1) ?? NaN;
   times.sort((a, b) => a - b);
   const result: Fingerprint = {
     backend: tf.getBackend(),
     steps,
     msPerStep: times.length ? times[Math.floor(times.length / 2)] : NaN,
+    msLastStep,
   };
   if (divergence) result.divergence = divergence;
   return result;

@@ -17,6 +17,11 @@ export interface BackendGuardDeps {
   reference?: BackendName;
 }
 
+/** "auto" drops a backend that takes more than this many times the reference's time per step. */
+const SLOWER = 1.25;
+
+const formatMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+
 /**
  * The training worker's backend: chosen once, then checked per example before it trains. A backend whose first
  * hypergradient on the example's own model differs from the reference's is not used; the next one is, and the
@@ -59,8 +64,9 @@ export class BackendGuard {
         `Checking that ${choice.name} computes this example's gradients as ${this.reference} does…`,
       );
       let reason: string | null = null;
+      let slower = false;
       try {
-        const comparison = await verifyBackend({
+        const verdict = await verifyBackend({
           factory,
           settings,
           params,
@@ -68,8 +74,20 @@ export class BackendGuard {
           reference: this.reference,
           use: this.deps.use,
         });
-        if (comparison && !comparison.agree)
-          reason = `self-check on ${exampleId} failed: ${comparison.summary}; not used`;
+        if (verdict && !verdict.comparison.agree)
+          reason = `self-check on ${exampleId} failed: ${verdict.comparison.summary}; not used`;
+        else if (
+          verdict &&
+          choice.requested === 'auto' &&
+          verdict.msCandidate > SLOWER * verdict.msReference
+        ) {
+          // "auto" takes the fastest: a software GPU adapter (no driver) is often many times slower than wasm.
+          slower = true;
+          reason =
+            `${(verdict.msCandidate / verdict.msReference).toFixed(1)}× slower than ${this.reference} on ${exampleId} ` +
+            `(${formatMs(verdict.msCandidate)} vs ${formatMs(verdict.msReference)} per step)` +
+            (choice.note ? `: ${choice.note}` : '');
+        }
       } catch (e) {
         reason = `self-check on ${exampleId} failed: ${e instanceof Error ? e.message : String(e)}`;
       }
@@ -77,13 +95,14 @@ export class BackendGuard {
         this.verified.add(key);
         return;
       }
-      await this.fallBack(choice, reason);
+      await this.fallBack(choice, reason, slower ? this.reference : undefined);
     }
   }
 
-  private async fallBack(rejected: BackendChoice, reason: string): Promise<void> {
+  /** Drops a backend; the next one in order takes over, or `to` directly (the measured faster reference). */
+  private async fallBack(rejected: BackendChoice, reason: string, to?: BackendName): Promise<void> {
     this.rejected.add(rejected.name);
-    const order = BACKEND_ORDER.filter((name) => !this.rejected.has(name));
+    const order = to ? [to] : BACKEND_ORDER.filter((name) => !this.rejected.has(name));
     const next = await this.deps.choose('auto', order);
     const fallbacks = [...rejected.fallbacks, { name: rejected.name, reason }];
     for (const f of next.fallbacks) if (!fallbacks.some((g) => g.name === f.name)) fallbacks.push(f);
