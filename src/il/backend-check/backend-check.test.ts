@@ -137,7 +137,8 @@ describe('the start-up self-check (BackendGuard)', () => {
 
   it('keeps a backend that agrees with the reference', async () => {
     const { guard, announced } = guardFor(['cpu', 'wasm']);
-    await guard.init('auto');
+    // Requested by name: kept whatever its speed (only "auto" chooses by speed).
+    await guard.init('cpu');
     await guard.ensureFor('explorer', factory, settings, preset.params);
     expect(guard.current?.name).toBe('cpu');
     expect(announced).toHaveLength(1);
@@ -150,13 +151,40 @@ describe('the start-up self-check (BackendGuard)', () => {
     if (!square || !stockSqrt) throw new Error('cpu kernels missing');
     tf.unregisterKernel('Sqrt', 'cpu');
     tf.registerKernel({ ...square, kernelName: 'Sqrt' });
+    try {
+      const { guard, announced } = guardFor(['cpu', 'wasm']);
+      await guard.init('auto');
+      await guard.ensureFor('explorer', factory, settings, preset.params);
+      expect(guard.current?.name).toBe('wasm');
+      expect(announced.map((c) => c.name)).toEqual(['cpu', 'wasm']);
+      const reason = guard.current?.fallbacks.find((f) => f.name === 'cpu')?.reason ?? '';
+      expect(reason).toMatch(/^self-check on explorer failed: ‖∇U‖ at step 1 is .* on cpu but .* on wasm/);
+      expect(tf.getBackend()).toBe('wasm');
+    } finally {
+      tf.unregisterKernel('Sqrt', 'cpu');
+      tf.registerKernel(stockSqrt);
+    }
+  });
+
+  it('"auto" drops a backend that computes right but is much slower than the reference, saying how much', async () => {
+    // The same explorer problem, but every step waits 40 ms on cpu: a stand-in for a software GPU adapter.
+    const slowOnCpu: ProblemFactory = {
+      ...factory,
+      create: async (s, p) => {
+        const problem = await factory.create(s, p);
+        const compute = problem.computeGradients.bind(problem);
+        problem.computeGradients = async (step) => {
+          if (tf.getBackend() === 'cpu') await new Promise((r) => setTimeout(r, 40));
+          return compute(step);
+        };
+        return problem;
+      },
+    };
     const { guard, announced } = guardFor(['cpu', 'wasm']);
     await guard.init('auto');
-    await guard.ensureFor('explorer', factory, settings, preset.params);
-    expect(guard.current?.name).toBe('wasm');
+    await guard.ensureFor('explorer', slowOnCpu, settings, preset.params);
     expect(announced.map((c) => c.name)).toEqual(['cpu', 'wasm']);
     const reason = guard.current?.fallbacks.find((f) => f.name === 'cpu')?.reason ?? '';
-    expect(reason).toMatch(/^self-check on explorer failed: ‖∇U‖ at step 1 is .* on cpu but .* on wasm/);
-    expect(tf.getBackend()).toBe('wasm');
+    expect(reason).toMatch(/^\d+(\.\d)?× slower than wasm on explorer \(\d+ ms vs \d+ ms per step\)$/);
   });
 });
