@@ -102,10 +102,10 @@ export function solveLm(
       gradMax = nextGradMax;
       costs.push(cost);
       if (options.recordIterations) trace.push(Float64Array.from(poses));
-      lambda *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
+      // A step taken on the gradient alone (ρ is round-off there) loosens the damping instead of tightening it.
+      lambda *= withinRoundOff && !(rho > 0) ? 1 / 3 : Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
       nu = 2;
       stalls = relative < 1e-15 && !withinRoundOff ? stalls + 1 : 0;
-      if (withinRoundOff) lambda = Math.max(lambda, 1e-12);
     } else {
       lambda *= nu;
       nu *= 2;
