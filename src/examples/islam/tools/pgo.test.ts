@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ToolIo } from '../../../il/example/tool';
 import { run } from './pgo';
 
 const GRAPH = [
@@ -14,15 +13,17 @@ const GRAPH = [
 function io(files: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const tool: ToolIo = {
-    print: (l) => out.push(l),
-    log: (l) => err.push(l),
-    readFile: (p) => {
+  const tool = {
+    print: (l: string) => void out.push(l),
+    log: (l: string) => void err.push(l),
+    readFile: (p: string): Uint8Array => {
       if (!(p in files)) throw new Error('ENOENT');
       return new TextEncoder().encode(files[p]);
     },
     writeFile: () => undefined,
-    readSharedData: () => null,
+    readSharedData: (): Uint8Array | null => null,
+    exists: (p: string) => p in files,
+    projectPath: (p: string) => p,
   };
   return { tool, out, err };
 }
