@@ -11,7 +11,7 @@ function plan(...args: string[]): {
   lines: Record<string, unknown>[];
   stderr: string;
 } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/plan.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/tool.ts', 'plan', ...args], {
     encoding: 'utf8',
   });
   const lines = r.stdout

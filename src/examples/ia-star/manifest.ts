@@ -9,6 +9,7 @@ export default defineExample({
   contract: iaStarContract,
   problem: () => import('./problem').then((m) => m.iaStarFactory),
   lesson: () => import('./lesson').then((m) => m.iaStarLesson),
+  tools: { plan: () => import('./tools/plan').then((m) => m.run) },
   benches: {
     'ia-star': () => import('./bench').then((m) => m.run),
     grid: () => import('./bench-grid').then((m) => m.run),

@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function mtsp(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(tsx, ['src/cli/mtsp.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(tsx, ['src/cli/tool.ts', 'mtsp', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -9,5 +9,6 @@ export default defineExample({
   contract: imtspContract,
   problem: () => import('./problem').then((m) => m.imtspFactory),
   lesson: () => import('./lesson').then((m) => m.imtspLesson),
+  tools: { mtsp: () => import('./tools/mtsp').then((m) => m.run) },
   benches: { imtsp: () => import('./bench').then((m) => m.run) },
 });

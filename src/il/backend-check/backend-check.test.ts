@@ -58,6 +58,7 @@ describe('fingerprint comparison', () => {
   const base = (): Fingerprint => ({
     backend: 'cpu',
     msPerStep: 1,
+    msLastStep: 1,
     steps: [{ upper: 1, lower: 2, gradNorm: 3, gradient: new Float32Array([1, 2, 2]) }],
   });
 

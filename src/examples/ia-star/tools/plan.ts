@@ -4,20 +4,19 @@
  * Plans on a grid map (Moving AI .map, .json, .png, or the reference .txt) and prints one JSON line per query,
  * then a summary JSON line. Exit code 0 on success, 2 for bad arguments, 1 for unreadable files.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { checkScenarioOnMap, parseScen, type Scenario } from '../examples/ia-star/format-movingai-scen.ts';
-import { type GridPoint, gridPoint, inBounds } from '../examples/ia-star/grid-map.ts';
-import { gridPlanner, gridPlannerIds, type PlannerArgs } from '../examples/ia-star/grid-planners.ts';
-import { parseMapFile } from '../examples/ia-star/load-map-file.ts';
-import './learned-grid-planners.ts';
-import { MapFormatError } from '../examples/ia-star/map-format-error.ts';
-import { TIE_RULES, type TieRule } from '../examples/ia-star/search-options.ts';
-import { hasDebugFlag, reportFailure, withoutDebugFlag } from './cli-errors.ts';
+import { ToolUsageError, type ToolIo, type ToolRunner } from '../../../il/example/tool';
+import { checkScenarioOnMap, parseScen, type Scenario } from '../format-movingai-scen.ts';
+import { type GridPoint, gridPoint, inBounds } from '../grid-map.ts';
+import { gridPlanner, gridPlannerIds, type PlannerArgs } from '../grid-planners.ts';
+import { parseMapFile } from '../load-map-file.ts';
+import { MapFormatError } from '../map-format-error.ts';
+import { TIE_RULES, type TieRule } from '../search-options.ts';
+import { registerLearnedPlanners } from './learned-planners.ts';
 
-class UsageError extends Error {}
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
-const USAGE = `usage: npm run plan -- --map FILE [--scen FILE.scen | --start x,y --goal x,y]
+/** The usage text: after the learned planners are registered, so it lists them. */
+const usage = (): string => `usage: npm run plan -- --map FILE [--scen FILE.scen | --start x,y --goal x,y]
                      [--planner ${gridPlannerIds().join('|')}] [--weight W] [--tie ${TIE_RULES.join('|')}] [--weights PATH]
   --map FILE      a Moving AI .map, a .json or .png map, or a reference .txt map (with start and goal)
   --scen FILE     a Moving AI .scen file: plan every scenario and compare with its optimal length
@@ -36,14 +35,15 @@ function parseArgs(argv: string[]): Partial<Record<Flag, string>> {
   const out: Partial<Record<Flag, string>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--help' || arg === '-h') throw new UsageError('');
+    if (arg === '--help' || arg === '-h') throw new ToolUsageError('', usage());
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument '${arg}'`);
+    if (!m) throw new ToolUsageError(`unexpected argument '${arg}'`, usage());
     const name = m[1] as Flag;
-    if (!FLAGS.includes(name)) throw new UsageError(`unknown option '--${m[1]}'`);
+    if (!FLAGS.includes(name)) throw new ToolUsageError(`unknown option '--${m[1]}'`, usage());
     const value = m[2] ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-    if (out[name] !== undefined) throw new UsageError(`--${name} given twice`);
+    if (value === undefined || value.startsWith('--'))
+      throw new ToolUsageError(`--${name} needs a value`, usage());
+    if (out[name] !== undefined) throw new ToolUsageError(`--${name} given twice`, usage());
     out[name] = value;
   }
   return out;
@@ -51,13 +51,14 @@ function parseArgs(argv: string[]): Partial<Record<Flag, string>> {
 
 function parsePoint(flag: string, text: string): GridPoint {
   const m = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(text);
-  if (!m) throw new UsageError(`--${flag} expects x,y (whole numbers, x the column), got '${text}'`);
+  if (!m)
+    throw new ToolUsageError(`--${flag} expects x,y (whole numbers, x the column), got '${text}'`, usage());
   return gridPoint(Number(m[1]), Number(m[2]));
 }
 
-function readFile(path: string): Uint8Array {
+function readFile(io: ToolIo, path: string): Uint8Array {
   try {
-    return new Uint8Array(readFileSync(path));
+    return io.readFile(path);
   } catch (e) {
     throw new MapFormatError(
       'movingai-map',
@@ -76,37 +77,45 @@ interface Query {
   optimalLength: number | null;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args.map) throw new UsageError('--map FILE is required');
+/** `npm run plan -- …` (see usage()). */
+export const run: ToolRunner = async (argv, io) => {
+  registerLearnedPlanners(io);
+  const args = parseArgs([...argv]);
+  if (!args.map) throw new ToolUsageError('--map FILE is required', usage());
   const plannerId = args.planner ?? 'astar';
   const spec = gridPlanner(plannerId);
-  if (!spec) throw new UsageError(`unknown planner '${plannerId}' (known: ${gridPlannerIds().join(', ')})`);
+  if (!spec)
+    throw new ToolUsageError(
+      `unknown planner '${plannerId}' (known: ${gridPlannerIds().join(', ')})`,
+      usage(),
+    );
   const plannerArgs: PlannerArgs = {};
   if (args.weight !== undefined) {
     const w = Number(args.weight);
     if (!Number.isFinite(w) || w < 1)
-      throw new UsageError(`--weight must be a number ≥ 1, got '${args.weight}'`);
-    if (plannerId !== 'wastar') throw new UsageError('--weight applies to --planner wastar only');
+      throw new ToolUsageError(`--weight must be a number ≥ 1, got '${args.weight}'`, usage());
+    if (plannerId !== 'wastar')
+      throw new ToolUsageError('--weight applies to --planner wastar only', usage());
     plannerArgs.weight = w;
   }
   if (args.tie !== undefined) {
     if (!TIE_RULES.includes(args.tie as TieRule))
-      throw new UsageError(`--tie must be one of ${TIE_RULES.join(', ')}, got '${args.tie}'`);
+      throw new ToolUsageError(`--tie must be one of ${TIE_RULES.join(', ')}, got '${args.tie}'`, usage());
     plannerArgs.tie = args.tie as TieRule;
   }
   if (args.weights !== undefined) {
-    if (!spec.learned) throw new UsageError(`--weights applies to learned planners only, not '${plannerId}'`);
+    if (!spec.learned)
+      throw new ToolUsageError(`--weights applies to learned planners only, not '${plannerId}'`, usage());
     plannerArgs.weightsPath = args.weights;
   }
   if (args.scen && (args.start || args.goal))
-    throw new UsageError('give either --scen or --start/--goal, not both');
+    throw new ToolUsageError('give either --scen or --start/--goal, not both', usage());
 
-  const loaded = parseMapFile(basename(args.map), readFile(args.map));
+  const loaded = parseMapFile(basename(args.map), readFile(io, args.map));
   const { map } = loaded;
   let queries: Query[];
   if (args.scen) {
-    const scenarios: Scenario[] = parseScen(new TextDecoder().decode(readFile(args.scen)));
+    const scenarios: Scenario[] = parseScen(new TextDecoder().decode(readFile(io, args.scen)));
     for (const s of scenarios) {
       const problem = checkScenarioOnMap(s, map);
       if (problem) throw problem;
@@ -116,15 +125,19 @@ async function main(argv: string[]): Promise<number> {
     const start = args.start ? parsePoint('start', args.start) : loaded.start;
     const goal = args.goal ? parsePoint('goal', args.goal) : loaded.goal;
     if (!start || !goal)
-      throw new UsageError(
+      throw new ToolUsageError(
         'give --scen FILE, or --start x,y and --goal x,y (this map file has no start and goal)',
+        usage(),
       );
     for (const [flag, p] of [
       ['start', start],
       ['goal', goal],
     ] as const) {
       if (!inBounds(map, p))
-        throw new UsageError(`--${flag} ${p.x},${p.y} lies outside the ${map.width}×${map.height} map`);
+        throw new ToolUsageError(
+          `--${flag} ${p.x},${p.y} lies outside the ${map.width}×${map.height} map`,
+          usage(),
+        );
     }
     queries = [{ start, goal, optimalLength: null }];
   }
@@ -161,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
       expanded: r.expanded,
       ms: round(r.ms, 3),
     };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    io.print(JSON.stringify(line));
   }
   const summary = {
     summary: true,
@@ -176,23 +189,6 @@ async function main(argv: string[]): Promise<number> {
     meanExpanded: queries.length ? round(expandedSum / queries.length, 2) : null,
     totalMs: round(totalMs, 3),
   };
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  io.print(JSON.stringify(summary));
   return 0;
-}
-
-const argv = process.argv.slice(2);
-main(withoutDebugFlag(argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      if (e.message) process.stderr.write(`plan: ${e.message}\n\n`);
-      process.stderr.write(`${USAGE}\n`);
-      process.exitCode = e.message ? 2 : 0;
-    } else {
-      // A bad file (MapFormatError, a refused weight set) or a failed run: one line, the stack only with --debug.
-      process.exitCode = reportFailure('plan', e, hasDebugFlag(argv));
-    }
-  },
-);
+};
