@@ -65,7 +65,9 @@ describe('session-owned view inputs and run versions', () => {
     expect(snapshots.at(-1)).toEqual(['validation', { generation: 3, step: 0 }]);
     await s.load({ exampleId: 'x', settings, params: { maxWidth: 10 } });
     expect(snapshots.at(-1)?.[0]).toBe('validation');
-    expect(statuses.filter(([st]) => st.state === 'loading').map(([, v]) => v.generation)).toEqual([1, 2, 3, 4]);
+    expect(statuses.filter(([st]) => st.state === 'loading').map(([, v]) => v.generation)).toEqual([
+      1, 2, 3, 4,
+    ]);
     s.announceLoading('checking the backend');
     expect(statuses.at(-1)).toEqual([
       { state: 'loading', step: 0, message: 'checking the backend' },

@@ -161,7 +161,11 @@ describe('worker → TrainingClient', () => {
     const version = { generation: 3, step: 9 };
     worker.reply({ type: 'reports', reports, version });
     worker.reply({ type: 'snapshot', snapshot: { theta: [1, 2] }, version });
-    worker.reply({ type: 'status', status: { state: 'diverged', step: 9, suggestedLearningRate: 0.01 }, version });
+    worker.reply({
+      type: 'status',
+      status: { state: 'diverged', step: 9, suggestedLearningRate: 0.01 },
+      version,
+    });
     worker.reply({ type: 'fatal', message: 'out of memory' });
     expect(heard).toEqual({
       backend: [choice],
