@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
-import { generateMap } from '../src/examples/ia-star/generate-map';
+import { generateMap } from '../src/examples/ia-star/maps/generate-map';
 import { mapFileText, scenFileText } from '../src/examples/ia-star/view/map-files';
 import {
   PREVIEW_DIR,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataPath, sharedDataTitle } from '../test-support/shared-data.ts';
 
-/** Runs `tsx src/cli/plan.ts ...` (what `npm run plan --` runs) and parses its JSON lines. */
+/** Runs `tsx src/cli/tool.ts plan ...` (what `npm run plan --` runs) and parses its JSON lines. */
 function plan(...args: string[]): {
   status: number | null;
   lines: Record<string, unknown>[];

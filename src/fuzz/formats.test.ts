@@ -8,20 +8,23 @@
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMapJson, serializeMapJson } from '../examples/ia-star/format-json-map.ts';
-import { parseMovingAiMap, serializeMovingAiMap } from '../examples/ia-star/format-movingai-map.ts';
+import { parseMapJson, serializeMapJson } from '../examples/ia-star/formats/format-json-map.ts';
+import { parseMovingAiMap, serializeMovingAiMap } from '../examples/ia-star/formats/format-movingai-map.ts';
 import {
   parseScen,
   SCEN_LIMITS,
   type Scenario,
   serializeScen,
-} from '../examples/ia-star/format-movingai-scen.ts';
-import { parsePngMap, PNG_MAP_LIMITS } from '../examples/ia-star/format-png-map.ts';
-import { parseReferenceMap, serializeReferenceMap } from '../examples/ia-star/format-reference-map.ts';
-import { createGridMap, type GridMap, gridPoint, MAX_GRID_SIDE } from '../examples/ia-star/grid-map.ts';
-import { MapFormatError } from '../examples/ia-star/map-format-error.ts';
-import { makeInstance } from '../examples/imtsp/instance.ts';
-import { formatTsplib, parseTsplib, TSPLIB_LIMITS, TsplibParseError } from '../examples/imtsp/tsplib.ts';
+} from '../examples/ia-star/formats/format-movingai-scen.ts';
+import { parsePngMap, PNG_MAP_LIMITS } from '../examples/ia-star/formats/format-png-map.ts';
+import {
+  parseReferenceMap,
+  serializeReferenceMap,
+} from '../examples/ia-star/formats/format-reference-map.ts';
+import { createGridMap, type GridMap, gridPoint, MAX_GRID_SIDE } from '../examples/ia-star/maps/grid-map.ts';
+import { MapFormatError } from '../examples/ia-star/formats/map-format-error.ts';
+import { makeInstance } from '../examples/imtsp/instances/instance.ts';
+import { formatTsplib, parseTsplib, TSPLIB_LIMITS, TsplibParseError } from '../examples/imtsp/tsp/tsplib.ts';
 import { assignVariables, encodeVariables } from '../il/checkpoint.ts';
 import { parseWeightsJson, type WeightsFiles, WeightsFormatError } from '../il/weights-format.ts';
 import {

@@ -1,7 +1,7 @@
 import { contract, type CommandSpec } from '../../il/example/contract.ts';
 import type { WeightsFiles } from '../../il/weights-format.ts';
-import type { Split } from './data.ts';
-import type { PlannerSummary } from './evaluate.ts';
+import type { Split } from './learning/data.ts';
+import type { PlannerSummary } from './learning/evaluate.ts';
 import type { IaStarParams } from './params.ts';
 
 /** What the view draws after every few steps: the learned guidance on a held-out showcase map. */

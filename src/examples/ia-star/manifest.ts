@@ -8,10 +8,10 @@ export default defineExample({
   params: iaStarParamSchema,
   contract: iaStarContract,
   problem: () => import('./problem').then((m) => m.iaStarFactory),
-  lesson: () => import('./lesson').then((m) => m.iaStarLesson),
+  lesson: () => import('./lesson/lesson').then((m) => m.iaStarLesson),
   tools: { plan: () => import('./tools/plan').then((m) => m.run) },
   benches: {
-    'ia-star': () => import('./bench').then((m) => m.run),
-    grid: () => import('./bench-grid').then((m) => m.run),
+    'ia-star': () => import('./bench/bench').then((m) => m.run),
+    grid: () => import('./bench/bench-grid').then((m) => m.run),
   },
 });

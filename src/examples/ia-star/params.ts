@@ -7,7 +7,7 @@ import {
   type ParamsOf,
 } from '../../il/params/schema.ts';
 import type { ExampleParams } from '../../il/problem.ts';
-import { MAP_KINDS, type MapKind } from './generate-map.ts';
+import { MAP_KINDS, type MapKind } from './maps/generate-map.ts';
 
 export const TRAINING_MODES = ['ia-star', 'neural-astar'] as const;
 /** 'ia-star': self-supervised (search area + path length, no labels); 'neural-astar': supervised L1 to the optimal path. */

@@ -4,22 +4,22 @@ import { createRng, type Rng } from '../../il/rng.ts';
 import { gradientsFromUpstream } from '../../il/gradients/upstream.ts';
 import { assignVariables } from '../../il/checkpoint.ts';
 import { dispatchCommand, type CommandHandlers } from '../../il/example/contract.ts';
-import { dastarBackward, dastarForward, DastarWorkspace, type DastarModel } from './dastar.ts';
-import { generateQueries, optimalPathMap, splitSeeds, type GridQuery } from './data.ts';
+import { dastarBackward, dastarForward, DastarWorkspace, type DastarModel } from './learning/dastar.ts';
+import { generateQueries, optimalPathMap, splitSeeds, type GridQuery } from './learning/data.ts';
 import {
   baselineOf,
   outcomeOf,
   summarisePlanner,
   weightedAstarCurve,
   type QueryOutcome,
-} from './evaluate.ts';
-import { guidanceWeight, predictGuidance, quantiseGuidance, scaledGuidance } from './guidance.ts';
-import { encodeInputs, GuidanceNet, padGradients } from './model.ts';
+} from './learning/evaluate.ts';
+import { guidanceWeight, predictGuidance, quantiseGuidance, scaledGuidance } from './learning/guidance.ts';
+import { encodeInputs, GuidanceNet, padGradients } from './learning/model.ts';
 import { DEFAULT_IA_STAR_PARAMS, parseIaStarParams, type IaStarParams } from './params.ts';
-import { upperCost } from './ul-cost.ts';
-import { createGridMap } from './grid-map.ts';
-import { planOnce } from './search.ts';
-import { pointAt } from './data.ts';
+import { upperCost } from './learning/ul-cost.ts';
+import { createGridMap } from './maps/grid-map.ts';
+import { planOnce } from './search/search.ts';
+import { pointAt } from './learning/data.ts';
 import type {
   EvaluateRequest,
   EvaluateResult,

@@ -1,6 +1,6 @@
 import { contract, type CommandSpec } from '../../il/example/contract';
-import type { CompareRow, HeldOutRow } from './compare';
-import type { EstimatorCheck } from './estimator-check';
+import type { CompareRow, HeldOutRow } from './allocation/compare';
+import type { EstimatorCheck } from './learning/estimator-check';
 import type { Distribution, EstimatorKind } from './params';
 
 /** Small and cheap: what the view shows about the learned parameters. Heavy results come from commands. */

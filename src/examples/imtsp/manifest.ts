@@ -8,7 +8,7 @@ export default defineExample({
   params: imtspParamSchema,
   contract: imtspContract,
   problem: () => import('./problem').then((m) => m.imtspFactory),
-  lesson: () => import('./lesson').then((m) => m.imtspLesson),
+  lesson: () => import('./lesson/lesson').then((m) => m.imtspLesson),
   tools: { mtsp: () => import('./tools/mtsp').then((m) => m.run) },
-  benches: { imtsp: () => import('./bench').then((m) => m.run) },
+  benches: { imtsp: () => import('./bench/bench').then((m) => m.run) },
 });

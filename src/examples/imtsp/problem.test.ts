@@ -2,15 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../../il/node-backend';
 import { Trainer } from '../../il/trainer';
-import { runImtspCommand } from './commands';
-import type { EstimatorCheck } from './estimator-check';
-import { cityFeatures } from './features';
-import { uniformInstance } from './generators';
-import { makeInstance } from './instance';
-import { solveLearned } from './learned';
+import { runImtspCommand } from './commands/commands';
+import type { EstimatorCheck } from './learning/estimator-check';
+import { cityFeatures } from './learning/features';
+import { uniformInstance } from './instances/generators';
+import { makeInstance } from './instances/instance';
+import { solveLearned } from './learning/learned';
 import { imtspMeta } from './meta';
 import { imtspFactory, type ImtspProblem } from './problem';
-import { heldOutInstances } from './training-data';
+import { heldOutInstances } from './learning/training-data';
 
 beforeAll(async () => {
   await setupNodeBackend('wasm');

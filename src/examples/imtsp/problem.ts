@@ -2,18 +2,18 @@ import * as tf from '@tensorflow/tfjs';
 import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '../../il/problem';
 import { createRng } from '../../il/rng';
 import { RunningBaseline } from '../../il/gradients/score-function';
-import { runImtspCommand } from './commands';
+import { runImtspCommand } from './commands/commands';
 import type { ImtspSnapshot } from './contract';
-import { estimateInstance, type InstanceEstimate } from './estimators';
-import { cityFeatures } from './features';
-import { surrogateContext } from './anchor';
-import { AllocationNetwork, disposeInputs, modelInputs } from './model';
+import { estimateInstance, type InstanceEstimate } from './learning/estimators';
+import { cityFeatures } from './learning/features';
+import { surrogateContext } from './learning/anchor';
+import { AllocationNetwork, disposeInputs, modelInputs } from './learning/model';
 import { DEFAULT_IMTSP_PARAMS, parseImtspParams, type ImtspParams } from './params';
-import { allocationEntropy } from './sampling';
-import { sampleAndSolve } from './step-samples';
-import { SURROGATE_SIZE } from './surrogate';
-import { createImtspVariables } from './imtsp-variables';
-import { trainingBatch } from './training-data';
+import { allocationEntropy } from './learning/sampling';
+import { sampleAndSolve } from './learning/step-samples';
+import { SURROGATE_SIZE } from './learning/surrogate';
+import { createImtspVariables } from './learning/imtsp-variables';
+import { trainingBatch } from './learning/training-data';
 
 export type { ImtspSnapshot };
 

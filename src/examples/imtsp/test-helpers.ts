@@ -1,6 +1,6 @@
 /** Ground-truth helpers shared by this example's tests (brute force; never used by the engine). */
-import { closedTourLength, type DistanceMetric } from './distance';
-import type { MtspInstance } from './instance';
+import { closedTourLength, type DistanceMetric } from './tsp/distance';
+import type { MtspInstance } from './instances/instance';
 
 /** Shortest closed tour through `cities` (the first one fixed) by trying every permutation of the rest. */
 export function bruteForceTourLength(

@@ -1,10 +1,10 @@
 import { assignVariables, readWeightsFolder } from '../../../il/checkpoint';
 import type { ToolIo } from '../../../il/example/tool';
 import { setupNodeBackend } from '../../../il/node-backend';
-import { cellOf } from '../grid-map';
-import { guidedPlanner, gridPlanner, registerGridPlanner } from '../grid-planners';
-import { guidanceWeight, predictGuidance, scaledGuidance } from '../guidance';
-import { GuidanceNet } from '../model';
+import { cellOf } from '../maps/grid-map';
+import { guidedPlanner, gridPlanner, registerGridPlanner } from '../search/grid-planners';
+import { guidanceWeight, predictGuidance, scaledGuidance } from '../learning/guidance';
+import { GuidanceNet } from '../learning/model';
 import { DEFAULT_IA_STAR_PARAMS, type TrainingMode } from '../params';
 
 /**

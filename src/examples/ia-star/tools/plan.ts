@@ -5,12 +5,12 @@
  * then a summary JSON line. Exit code 0 on success, 2 for bad arguments, 1 for unreadable files.
  */
 import { ToolUsageError, type ToolIo, type ToolRunner } from '../../../il/example/tool';
-import { checkScenarioOnMap, parseScen, type Scenario } from '../format-movingai-scen.ts';
-import { type GridPoint, gridPoint, inBounds } from '../grid-map.ts';
-import { gridPlanner, gridPlannerIds, type PlannerArgs } from '../grid-planners.ts';
-import { parseMapFile } from '../load-map-file.ts';
-import { MapFormatError } from '../map-format-error.ts';
-import { TIE_RULES, type TieRule } from '../search-options.ts';
+import { checkScenarioOnMap, parseScen, type Scenario } from '../formats/format-movingai-scen.ts';
+import { type GridPoint, gridPoint, inBounds } from '../maps/grid-map.ts';
+import { gridPlanner, gridPlannerIds, type PlannerArgs } from '../search/grid-planners.ts';
+import { parseMapFile } from '../formats/load-map-file.ts';
+import { MapFormatError } from '../formats/map-format-error.ts';
+import { TIE_RULES, type TieRule } from '../search/search-options.ts';
 import { registerLearnedPlanners } from './learned-planners.ts';
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);

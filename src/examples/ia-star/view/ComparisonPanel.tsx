@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PlannerSummary } from '../evaluate.ts';
+import type { PlannerSummary } from '../learning/evaluate.ts';
 import type { TrainingMode } from '../params.ts';
 import type { EvaluateRequest, EvaluateResult } from '../contract.ts';
 import { learnedInfo } from './learned-planners.ts';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { FileDrop } from '../../../ui/FileDrop';
-import type { Scenario } from '../format-movingai-scen.ts';
+import type { Scenario } from '../formats/format-movingai-scen.ts';
 import { OPEN_ACCEPT } from './map-files.ts';
 
 export interface LoadedScenarios {

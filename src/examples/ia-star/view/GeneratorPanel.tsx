@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MAP_KINDS, type MapKind } from '../generate-map.ts';
+import { MAP_KINDS, type MapKind } from '../maps/generate-map.ts';
 import { EDITOR_MAX_SIDE, EDITOR_MIN_SIDE, type EditorScene, type GenOrigin } from './editor-scene.ts';
 
 interface GeneratorPanelProps {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { createGridMap } from '../grid-map.ts';
+import { createGridMap } from '../maps/grid-map.ts';
 import type { Rgb } from './palette.ts';
 import { cellPixels } from './guidance-colours.ts';
 import { drawGrid } from './grid-draw.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { type GridPoint, gridPoint, inBounds } from '../grid-map.ts';
-import { paintStroke, type BrushMode } from '../map-edit.ts';
-import { cellSteps, type PlanResult } from '../search.ts';
+import { type GridPoint, gridPoint, inBounds } from '../maps/grid-map.ts';
+import { paintStroke, type BrushMode } from '../maps/map-edit.ts';
+import { cellSteps, type PlanResult } from '../search/search.ts';
 import { type EditorScene, withGoal, withStart, withWalls } from './editor-scene.ts';
 import { drawGrid, SearchLayer } from './grid-draw.ts';
 import { IMMEDIATE_CELLS } from './plan-set.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { MathTex } from '../../../ui/Math';
-import type { GridMap, GridPoint } from '../grid-map.ts';
-import type { PlanResult } from '../search.ts';
+import type { GridMap, GridPoint } from '../maps/grid-map.ts';
+import type { PlanResult } from '../search/search.ts';
 import { drawGrid, SearchLayer } from './grid-draw.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { layout, fitCamera } from './viewport.ts';

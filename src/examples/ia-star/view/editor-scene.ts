@@ -1,6 +1,6 @@
-import { generateMap, type MapKind } from '../generate-map.ts';
-import type { GridMap, GridPoint, GridScene } from '../grid-map.ts';
-import { resizeScene, setGoal, setStart } from '../map-edit.ts';
+import { generateMap, type MapKind } from '../maps/generate-map.ts';
+import type { GridMap, GridPoint, GridScene } from '../maps/grid-map.ts';
+import { resizeScene, setGoal, setStart } from '../maps/map-edit.ts';
 
 /** The generator settings that reproduce a map. */
 export interface GenOrigin {

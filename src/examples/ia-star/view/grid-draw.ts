@@ -1,5 +1,5 @@
-import type { GridMap, GridPoint } from '../grid-map.ts';
-import type { PlanResult } from '../search.ts';
+import type { GridMap, GridPoint } from '../maps/grid-map.ts';
+import type { PlanResult } from '../search/search.ts';
 import { CSS } from './palette.ts';
 import { SearchRaster } from './search-raster.ts';
 import type { Layout } from './viewport.ts';

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeBackend } from '../../../il/node-backend';
 import { Trainer } from '../../../il/trainer';
-import { generateMap } from '../generate-map.ts';
-import { cellOf } from '../grid-map.ts';
+import { generateMap } from '../maps/generate-map.ts';
+import { cellOf } from '../maps/grid-map.ts';
 
 import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
 import type { GuideResult } from '../contract.ts';
 import { iaStarFactory } from '../problem.ts';
-import { planOnce } from '../search.ts';
+import { planOnce } from '../search/search.ts';
 import { learnedPlan, otherMode } from './learned-planners.ts';
 
 beforeAll(async () => {

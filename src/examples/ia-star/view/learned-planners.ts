@@ -1,7 +1,7 @@
-import { scaledGuidance } from '../guidance-levels.ts';
-import type { GridMap, GridPoint } from '../grid-map.ts';
-import { createSearchContext } from '../search-context.ts';
-import { type PlanResult, search } from '../search.ts';
+import { scaledGuidance } from '../learning/guidance-levels.ts';
+import type { GridMap, GridPoint } from '../maps/grid-map.ts';
+import { createSearchContext } from '../search/search-context.ts';
+import { type PlanResult, search } from '../search/search.ts';
 import type { TrainingMode } from '../params.ts';
 import { PAGE_MAX_EXPANSIONS } from './plan-set.ts';
 

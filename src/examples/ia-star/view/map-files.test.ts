@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseMapJson } from '../format-json-map.ts';
-import { parseMovingAiMap } from '../format-movingai-map.ts';
-import { parseScen } from '../format-movingai-scen.ts';
-import { parsePngMap } from '../format-png-map.ts';
-import { generateMap } from '../generate-map.ts';
-import { createGridMap, gridPoint, mapsEqual } from '../grid-map.ts';
-import { MapFormatError } from '../map-format-error.ts';
-import { planOnce } from '../search.ts';
+import { parseMapJson } from '../formats/format-json-map.ts';
+import { parseMovingAiMap } from '../formats/format-movingai-map.ts';
+import { parseScen } from '../formats/format-movingai-scen.ts';
+import { parsePngMap } from '../formats/format-png-map.ts';
+import { generateMap } from '../maps/generate-map.ts';
+import { createGridMap, gridPoint, mapsEqual } from '../maps/grid-map.ts';
+import { MapFormatError } from '../formats/map-format-error.ts';
+import { planOnce } from '../search/search.ts';
 import { generatedScene } from './editor-scene.ts';
 import { baseName, jsonFileText, mapFileText, openMapFile, pngFileBytes, scenFileText } from './map-files.ts';
 

@@ -1,12 +1,12 @@
 import { createRng } from '../../../il/rng';
-import { serializeMapJson } from '../format-json-map.ts';
-import { serializeMovingAiMap } from '../format-movingai-map.ts';
-import { parseScen, type Scenario, serializeScen } from '../format-movingai-scen.ts';
-import { serializePngMap } from '../format-png-map.ts';
-import { type GridMap, type GridPoint, gridPoint, inBounds, isBlockedAt } from '../grid-map.ts';
-import { parseMapFile } from '../load-map-file.ts';
-import { placeFarApart } from '../place-endpoints.ts';
-import { planOnce } from '../search.ts';
+import { serializeMapJson } from '../formats/format-json-map.ts';
+import { serializeMovingAiMap } from '../formats/format-movingai-map.ts';
+import { parseScen, type Scenario, serializeScen } from '../formats/format-movingai-scen.ts';
+import { serializePngMap } from '../formats/format-png-map.ts';
+import { type GridMap, type GridPoint, gridPoint, inBounds, isBlockedAt } from '../maps/grid-map.ts';
+import { parseMapFile } from '../formats/load-map-file.ts';
+import { placeFarApart } from '../maps/place-endpoints.ts';
+import { planOnce } from '../search/search.ts';
 import { type EditorScene, PAGE_MAX_CELLS } from './editor-scene.ts';
 
 /** What a file the user opened turned out to be. */

@@ -1,5 +1,5 @@
-import { QUERY_PROBLEM_TEXT } from '../connectivity.ts';
-import type { PlanResult } from '../search.ts';
+import { QUERY_PROBLEM_TEXT } from '../maps/connectivity.ts';
+import type { PlanResult } from '../search/search.ts';
 import { PAGE_MAX_EXPANSIONS } from './plan-set.ts';
 
 const n = (x: number) => x.toLocaleString('en');

@@ -1,7 +1,7 @@
-import { createGridMap, type GridMap, type GridPoint, gridPoint } from '../grid-map.ts';
-import { createSearchContext } from '../search-context.ts';
-import type { PlannerKind } from '../search-options.ts';
-import { type PlanResult, search } from '../search.ts';
+import { createGridMap, type GridMap, type GridPoint, gridPoint } from '../maps/grid-map.ts';
+import { createSearchContext } from '../search/search-context.ts';
+import type { PlannerKind } from '../search/search-options.ts';
+import { type PlanResult, search } from '../search/search.ts';
 
 export interface PlannerInfo {
   kind: PlannerKind;

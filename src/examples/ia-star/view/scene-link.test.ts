@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExampleParams } from '../../../il/problem';
-import { generateMap } from '../generate-map.ts';
-import { createGridMap, gridPoint, mapsEqual } from '../grid-map.ts';
-import { paintBrush } from '../map-edit.ts';
+import { generateMap } from '../maps/generate-map.ts';
+import { createGridMap, gridPoint, mapsEqual } from '../maps/grid-map.ts';
+import { paintBrush } from '../maps/map-edit.ts';
 import { generatedScene, withStart } from './editor-scene.ts';
 import { LINK_WALLS_MAX, linkFromScene, paramsOrigin, sceneFromLink, sceneLinkKey } from './scene-link.ts';
 

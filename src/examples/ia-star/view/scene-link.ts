@@ -1,6 +1,6 @@
 import { choiceParam, numberParam, type ExampleParams } from '../../../il/problem';
-import { createGridMap, type GridPoint, gridPoint } from '../grid-map.ts';
-import { MAP_KINDS, type MapKind } from '../generate-map.ts';
+import { createGridMap, type GridPoint, gridPoint } from '../maps/grid-map.ts';
+import { MAP_KINDS, type MapKind } from '../maps/generate-map.ts';
 import {
   EDITOR_MAX_SIDE,
   EDITOR_MIN_SIDE,

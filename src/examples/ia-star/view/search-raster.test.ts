@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateMap } from '../generate-map.ts';
-import { planOnce } from '../search.ts';
+import { generateMap } from '../maps/generate-map.ts';
+import { planOnce } from '../search/search.ts';
 import { FREE, OPEN, WALL } from './palette.ts';
 import { SearchRaster } from './search-raster.ts';
 

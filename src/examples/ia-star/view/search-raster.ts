@@ -1,5 +1,5 @@
-import type { GridMap } from '../grid-map.ts';
-import type { PlanResult } from '../search.ts';
+import type { GridMap } from '../maps/grid-map.ts';
+import type { PlanResult } from '../search/search.ts';
 import { FREE, heatTable, OPEN, type Rgb, WALL } from './palette.ts';
 
 const HEAT = heatTable();

@@ -1,4 +1,4 @@
-import type { PlannerSummary } from '../evaluate.ts';
+import type { PlannerSummary } from '../learning/evaluate.ts';
 
 /** One planner's place in the trade-off: expansions and path length, both as ratios to the baseline. */
 export interface TradeoffPoint {

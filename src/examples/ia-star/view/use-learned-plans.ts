@@ -1,10 +1,10 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { CommandChannel, CommandSpec } from '../../../il/example/contract.ts';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
-import { cellOf } from '../grid-map.ts';
+import { cellOf } from '../maps/grid-map.ts';
 import type { TrainingMode } from '../params.ts';
 import type { GuideResult, IaStarCommands, MapPayload } from '../contract.ts';
-import type { PlanResult } from '../search.ts';
+import type { PlanResult } from '../search/search.ts';
 import type { EditorScene } from './editor-scene.ts';
 import { LEARNED_MAX_CELLS, learnedPlan, otherMode } from './learned-planners.ts';
 import type { ComparisonWeights } from './use-comparison-weights.ts';

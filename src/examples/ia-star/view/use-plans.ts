@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { GridMap, GridPoint } from '../grid-map.ts';
-import { createSearchContext } from '../search-context.ts';
-import type { PlannerKind } from '../search-options.ts';
-import type { PlanResult } from '../search.ts';
+import type { GridMap, GridPoint } from '../maps/grid-map.ts';
+import { createSearchContext } from '../search/search-context.ts';
+import type { PlannerKind } from '../search/search-options.ts';
+import type { PlanResult } from '../search/search.ts';
 import { IMMEDIATE_CELLS, planAll, planOne, PLANNER_KINDS, type PlanSet, warmUp } from './plan-set.ts';
 
 type Cancel = () => void;

@@ -9,7 +9,7 @@ import {
   redo,
   replacePresent,
   undo,
-} from '../edit-history.ts';
+} from '../maps/edit-history.ts';
 import type { EditorScene } from './editor-scene.ts';
 import { linkFromScene, sceneFromLink, sceneLinkKey } from './scene-link.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { CommandChannel } from '../../../il/example/contract.ts';
-import { cellOf, type GridMap, type GridPoint } from '../grid-map.ts';
+import { cellOf, type GridMap, type GridPoint } from '../maps/grid-map.ts';
 import type { IaStarCommands, IaStarSnapshot, ShowcaseRequest } from '../contract.ts';
 
 export type ShowcaseSource = IaStarSnapshot['showcase'];

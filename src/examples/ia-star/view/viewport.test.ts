@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPoint } from '../grid-map.ts';
+import { gridPoint } from '../maps/grid-map.ts';
 import { cellAtPixel, clampCamera, fitCamera, layout, panBy, revealCell, zoomAt } from './viewport.ts';
 
 const W = 64;

@@ -1,4 +1,4 @@
-import { type GridPoint, gridPoint } from '../grid-map.ts';
+import { type GridPoint, gridPoint } from '../maps/grid-map.ts';
 
 /**
  * Zoom and pan of a grid canvas. The camera is kept in map units (zoom relative to "whole map fits", and the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../il/rng';
-import { generateMap } from '../generate-map.ts';
+import { generateMap } from '../maps/generate-map.ts';
 import { decodeWalls, encodeWalls } from './wall-code.ts';
 
 function randomWalls(cells: number, density: number, seed: number): Uint8Array {

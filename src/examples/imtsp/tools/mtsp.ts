@@ -4,9 +4,9 @@
  */
 import { ToolUsageError, type ToolRunner } from '../../../il/example/tool';
 import { setupNodeBackend } from '../../../il/node-backend';
-import { mtspUsage, parseMtspArgs, runMtspCommand, type MtspCommand } from '../mtsp-command';
-import { MtspUsageError } from '../mtsp-usage-error';
-import { TsplibParseError } from '../tsplib';
+import { mtspUsage, parseMtspArgs, runMtspCommand, type MtspCommand } from '../commands/mtsp-command';
+import { MtspUsageError } from '../commands/mtsp-usage-error';
+import { TsplibParseError } from '../tsp/tsplib';
 
 export const run: ToolRunner = async (argv, io) => {
   if (argv.includes('--help') || argv.includes('-h')) throw new ToolUsageError('', mtspUsage());

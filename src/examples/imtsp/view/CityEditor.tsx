@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AllocationResult } from '../contract';
-import type { MtspInstance } from '../instance';
+import type { MtspInstance } from '../instances/instance';
 import { agentColor } from './colors';
 
 export interface Layers {

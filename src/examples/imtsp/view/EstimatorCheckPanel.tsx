@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CommandChannel } from '../../../il/example/contract';
 import type { ImtspCommands } from '../contract';
-import type { EstimatorCheck } from '../estimator-check';
+import type { EstimatorCheck } from '../learning/estimator-check';
 
 /**
  * The live gradient check of this example: the lower level gives no derivative, but on 4 cities and 2 robots every

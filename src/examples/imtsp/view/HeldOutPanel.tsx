@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CommandChannel } from '../../../il/example/contract';
-import type { HeldOutRow } from '../compare';
+import type { HeldOutRow } from '../allocation/compare';
 import type { EvaluateRequest, ImtspCommands } from '../contract';
 import { METHOD_LABEL } from './colors';
 

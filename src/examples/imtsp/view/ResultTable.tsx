@@ -1,4 +1,4 @@
-import type { CompareRow } from '../compare';
+import type { CompareRow } from '../allocation/compare';
 import { METHOD_LABEL } from './colors';
 
 interface ResultTableProps {

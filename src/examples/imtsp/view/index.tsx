@@ -15,10 +15,10 @@ import {
   type ImtspCommands,
   type ImtspSnapshot,
 } from '../contract';
-import type { CompareRow } from '../compare';
-import { addCity, deleteCity, moveCity, setDepot } from '../instance-edits';
+import type { CompareRow } from '../allocation/compare';
+import { addCity, deleteCity, moveCity, setDepot } from '../instances/instance-edits';
 import type { ImtspParams } from '../params';
-import { formatTsplib, parseTsplib, TsplibParseError } from '../tsplib';
+import { formatTsplib, parseTsplib, TsplibParseError } from '../tsp/tsplib';
 import { AgentBars } from './AgentBars';
 import { CityEditor, type Layers } from './CityEditor';
 import { EstimatorCheckPanel } from './EstimatorCheckPanel';

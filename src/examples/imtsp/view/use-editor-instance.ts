@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { choiceParam, numberParam, type ExampleParams } from '../../../il/problem';
-import { clusteredInstance, uniformInstance } from '../generators';
-import type { MtspInstance } from '../instance';
-import { decodeCities, encodeCities, MAX_CITIES_IN_LINK } from '../instance-edits';
+import { clusteredInstance, uniformInstance } from '../instances/generators';
+import type { MtspInstance } from '../instances/instance';
+import { decodeCities, encodeCities, MAX_CITIES_IN_LINK } from '../instances/instance-edits';
 
 export const INSTANCE_KINDS = ['uniform', 'clustered'] as const;
 export type InstanceKind = (typeof INSTANCE_KINDS)[number];
