@@ -1,7 +1,7 @@
 import { contract, type CommandSpec } from '../../il/example/contract';
-import type { ControllerRow } from './compare';
-import type { GradientCheck, GradientCheckRequest } from './gradcheck';
-import type { SimulationRequest, SimulationResult } from './simulate';
+import type { ControllerRow } from './evaluation/compare';
+import type { GradientCheck, GradientCheckRequest } from './learning/gradcheck';
+import type { SimulationRequest, SimulationResult } from './vehicle/simulate';
 
 /** What the view draws from the worker (plain data). */
 export interface ImpcSnapshot {

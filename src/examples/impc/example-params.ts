@@ -11,7 +11,7 @@ import {
   type ParamsOf,
 } from '../../il/params/schema';
 import type { ExampleParams } from '../../il/problem';
-import type { ParamPath, UpperCostKind } from './ul-segment';
+import type { ParamPath, UpperCostKind } from './learning/ul-segment';
 
 export const UPPER_COSTS: readonly UpperCostKind[] = ['gap', 'tracking'];
 export const GRADIENT_MODES = ['implicit', 'unrolled'] as const;

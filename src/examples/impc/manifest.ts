@@ -8,6 +8,6 @@ export default defineExample({
   params: impcParamSchema,
   contract: impcContract,
   problem: () => import('./problem').then((m) => m.impcFactory),
-  lesson: () => import('./lesson').then((m) => m.impcLesson),
-  benches: { impc: () => import('./bench').then((m) => m.run) },
+  lesson: () => import('./lesson/lesson').then((m) => m.impcLesson),
+  benches: { impc: () => import('./bench/bench').then((m) => m.run) },
 });

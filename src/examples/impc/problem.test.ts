@@ -2,16 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError } from '../../il/gradients/finite-difference';
 import { Trainer } from '../../il/trainer';
-import { AXES, denoiserOutput, INPUT_SIZE } from './denoiser';
+import { AXES, denoiserOutput, INPUT_SIZE } from './learning/denoiser';
 import { DEFAULT_IMPC_PARAMS, type ImpcParams } from './example-params';
-import { segmentHypergradient, segmentWindows } from './hypergradient';
-import { denoiserForward, readPsi } from './model';
-import { buildMpcContext } from './mpc';
+import { segmentHypergradient, segmentWindows } from './learning/hypergradient';
+import { denoiserForward, readPsi } from './learning/model';
+import { buildMpcContext } from './mpc/mpc';
 import { DEFAULT_GEOMETRY, N_PARAMS, type PhysParams } from './params';
 import { ImpcProblem, impcFactory, lowerLevelMode } from './problem';
-import { denoiseSegment, segmentValue } from './segment-value';
-import { type Segment, TrainingFlights } from './training-flight';
-import type { SegmentCostOptions } from './ul-segment';
+import { denoiseSegment, segmentValue } from './learning/segment-value';
+import { type Segment, TrainingFlights } from './vehicle/training-flight';
+import type { SegmentCostOptions } from './learning/ul-segment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GradientStep, Problem, ProblemFactory, TrainingSettings } from '../../il/problem';
-import { compareControllers } from './compare';
+import { compareControllers } from './evaluation/compare';
 import { dispatchCommand, type CommandHandlers } from '../../il/example/contract';
 import type { EvaluationResult, ImpcCommands, ImpcSnapshot } from './contract';
 import { DEFAULT_IMPC_PARAMS, type ImpcParams, parseImpcParams } from './example-params';
-import { gradientCheck } from './gradcheck';
-import { segmentHypergradient } from './hypergradient';
-import { CHEAP_IMU_NOISE, DEFAULT_IMU_NOISE, type ImuNoise } from './imu';
-import { type ImpcVariables, createImpcVariables, readPsi } from './model';
-import { type MpcConfig, buildMpcContext, defaultMpcConfig } from './mpc';
+import { gradientCheck } from './learning/gradcheck';
+import { segmentHypergradient } from './learning/hypergradient';
+import { CHEAP_IMU_NOISE, DEFAULT_IMU_NOISE, type ImuNoise } from './vehicle/imu';
+import { type ImpcVariables, createImpcVariables, readPsi } from './learning/model';
+import { type MpcConfig, buildMpcContext, defaultMpcConfig } from './mpc/mpc';
 import {
   DEFAULT_GEOMETRY,
   PARAM_NAMES,
@@ -17,11 +17,11 @@ import {
   scaledParams,
   trueParams,
 } from './params';
-import { DEFAULT_RATES, imuDt } from './sim';
-import { simulateControllers } from './simulate';
-import { TrainingFlights } from './training-flight';
-import type { LowerLevelGradient } from './ul-costs';
-import type { SegmentCostOptions } from './ul-segment';
+import { DEFAULT_RATES, imuDt } from './vehicle/sim';
+import { simulateControllers } from './vehicle/simulate';
+import { TrainingFlights } from './vehicle/training-flight';
+import type { LowerLevelGradient } from './learning/ul-costs';
+import type { SegmentCostOptions } from './learning/ul-segment';
 
 export type { ImpcSnapshot };
 

@@ -1,10 +1,10 @@
 import { contract, type CommandSpec } from '../../il/example/contract.ts';
-import type { DepthNoise } from './depth-noise.ts';
-import type { DriveState } from './drive.ts';
-import type { Comparison } from './evaluation.ts';
-import type { GradientCheck } from './gradcheck.ts';
-import type { Pose2, World, WorldKind } from './types.ts';
-import type { TermMeans } from './ul-batch.ts';
+import type { DepthNoise } from './sensing/depth-noise.ts';
+import type { DriveState } from './planning/drive.ts';
+import type { Comparison } from './evaluation/evaluation.ts';
+import type { GradientCheck } from './learning/gradcheck.ts';
+import type { Pose2, World, WorldKind } from './worlds/types.ts';
+import type { TermMeans } from './learning/ul-batch.ts';
 
 /** What the view reads after each step. */
 export interface IPlannerSnapshot {

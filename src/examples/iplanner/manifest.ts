@@ -8,6 +8,6 @@ export default defineExample({
   params: iplannerParamSchema,
   contract: iplannerContract,
   problem: () => import('./problem').then((m) => m.iplannerFactory),
-  lesson: () => import('./lesson').then((m) => m.iplannerLesson),
-  benches: { iplanner: () => import('./bench').then((m) => m.run) },
+  lesson: () => import('./lesson/lesson').then((m) => m.iplannerLesson),
+  benches: { iplanner: () => import('./bench/bench').then((m) => m.run) },
 });

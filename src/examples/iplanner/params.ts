@@ -7,7 +7,7 @@ import {
   type ParamsOf,
 } from '../../il/params/schema.ts';
 import type { ExampleParams } from '../../il/problem.ts';
-import type { WorldKind } from './types.ts';
+import type { WorldKind } from './worlds/types.ts';
 
 /** Which generated worlds training draws its poses from. */
 export const TRAINING_WORLDS = ['forest', 'rooms', 'corridors', 'garage', 'forest+rooms', 'all'] as const;

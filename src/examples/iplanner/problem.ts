@@ -10,23 +10,23 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Problem, ProblemFactory, TrainingSettings } from '../../il/problem.ts';
 import { createRng, type Rng } from '../../il/rng.ts';
-import { DEFAULT_CAMERA, type DepthCameraSpec } from './camera.ts';
+import { DEFAULT_CAMERA, type DepthCameraSpec } from './sensing/camera.ts';
 import { dispatchCommand } from '../../il/example/contract.ts';
-import { commandHandlers, type CommandContext } from './commands.ts';
+import { commandHandlers, type CommandContext } from './evaluation/commands.ts';
 import type { IPlannerSnapshot } from './contract.ts';
-import { DEFAULT_NET_SPEC, createPlannerNet, type PlannerNet } from './model.ts';
+import { DEFAULT_NET_SPEC, createPlannerNet, type PlannerNet } from './learning/model.ts';
 import {
   DEFAULT_IPLANNER_PARAMS,
   parseIPlannerParams,
   trainingKinds,
   type IPlannerParams,
 } from './params.ts';
-import { buildSplineOperator, type SplineOperator } from './spline.ts';
-import { splineTensors, type SplineTensors } from './spline-tensor.ts';
-import { trainingStep } from './trainer-core.ts';
-import { trainingWorlds, type PreparedWorld } from './training-data.ts';
-import type { UlSettings } from './ul-cost.ts';
-import { WorldCache } from './world-input.ts';
+import { buildSplineOperator, type SplineOperator } from './planning/spline.ts';
+import { splineTensors, type SplineTensors } from './planning/spline-tensor.ts';
+import { trainingStep } from './learning/trainer-core.ts';
+import { trainingWorlds, type PreparedWorld } from './learning/training-data.ts';
+import type { UlSettings } from './learning/ul-cost.ts';
+import { WorldCache } from './worlds/world-input.ts';
 
 export type { IPlannerSnapshot };
 

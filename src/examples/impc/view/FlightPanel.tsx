@@ -4,8 +4,8 @@ import { LinePlot, type Series } from '../../../ui/LinePlot';
 import { Slider } from '../../../ui/Slider';
 import type { CommandChannel } from '../../../il/example/contract';
 import type { ImpcCommands } from '../contract';
-import { CONTROLLER_IDS, type ControllerId } from '../compare';
-import type { GustEvent, SimulationRequest, SimulationResult } from '../simulate';
+import { CONTROLLER_IDS, type ControllerId } from '../evaluation/compare';
+import type { GustEvent, SimulationRequest, SimulationResult } from '../vehicle/simulate';
 import { CONTROLLER_COLORS, MOTOR_COLORS, REFERENCE_COLOR, SHORT_LABELS } from './colors';
 import { QuadScene, type SceneFrame } from './QuadScene';
 

@@ -1,4 +1,4 @@
-import type { ControllerId } from '../compare';
+import type { ControllerId } from '../evaluation/compare';
 
 export const CONTROLLER_COLORS: Record<ControllerId, string> = {
   impc: '#c2410c',

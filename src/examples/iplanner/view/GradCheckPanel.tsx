@@ -1,4 +1,4 @@
-import type { GradientCheck } from '../gradcheck.ts';
+import type { GradientCheck } from '../learning/gradcheck.ts';
 
 const sci = (x: number) => (Number.isFinite(x) ? x.toExponential(1) : '–');
 const fix = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '–');

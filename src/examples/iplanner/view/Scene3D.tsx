@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import type { DepthCameraSpec } from '../camera.ts';
-import type { Point2, Pose2, World } from '../types.ts';
+import type { DepthCameraSpec } from '../sensing/camera.ts';
+import type { Point2, Pose2, World } from '../worlds/types.ts';
 import { renderDepthWebGL } from './depth-readback.ts';
 import { IPlannerScene } from './scene-graph.ts';
 

@@ -5,8 +5,8 @@
  * colour (alpha 0) is "no return", as in the ray caster.
  */
 import * as THREE from 'three';
-import { threeCameraSetup, type DepthCameraSpec } from '../camera.ts';
-import type { Pose2 } from '../types.ts';
+import { threeCameraSetup, type DepthCameraSpec } from '../sensing/camera.ts';
+import type { Pose2 } from '../worlds/types.ts';
 import { DEPTH_LAYER } from './scene-graph.ts';
 
 const vertexShader = /* glsl */ `

@@ -5,7 +5,7 @@ import manifest from '../manifest';
 import { numberParam } from '../../../il/problem';
 import { Slider } from '../../../ui/Slider';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
-import { DEFAULT_CAMERA } from '../camera.ts';
+import { DEFAULT_CAMERA } from '../sensing/camera.ts';
 import type {
   EvaluateRequest,
   EvaluateResponse,
@@ -14,8 +14,8 @@ import type {
   PlanRequest,
 } from '../contract.ts';
 import { iplannerParamSchema as schema, trainingKinds, type IPlannerParams } from '../params.ts';
-import { prepareRayScene, renderDepth } from '../raycast.ts';
-import { WORLD_KINDS, type WorldKind } from '../types.ts';
+import { prepareRayScene, renderDepth } from '../sensing/raycast.ts';
+import { WORLD_KINDS, type WorldKind } from '../worlds/types.ts';
 import { ComparisonTable } from './ComparisonTable';
 import { compareDepth, type DepthAgreement } from './depth-readback.ts';
 import { DepthInset } from './DepthInset';

@@ -4,8 +4,8 @@
  * (learned and classical), the key points, the goal and the robot's trace. World frame: x east, y north, z up.
  */
 import * as THREE from 'three';
-import { threeCameraSetup, type DepthCameraSpec } from '../camera.ts';
-import type { Obstacle, Point2, Pose2, World } from '../types.ts';
+import { threeCameraSetup, type DepthCameraSpec } from '../sensing/camera.ts';
+import type { Obstacle, Point2, Pose2, World } from '../worlds/types.ts';
 
 /** The layer the depth render sees: ground and obstacles only. */
 export const DEPTH_LAYER = 1;

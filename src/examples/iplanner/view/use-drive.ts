@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CommandChannel } from '../../../il/example/contract.ts';
 import type { DriveRequest, DriveResponse, IPlannerCommands } from '../contract.ts';
-import type { DepthNoise } from '../depth-noise.ts';
-import { initialDriveState, type DriveState } from '../drive.ts';
-import type { World } from '../types.ts';
+import type { DepthNoise } from '../sensing/depth-noise.ts';
+import { initialDriveState, type DriveState } from '../planning/drive.ts';
+import type { World } from '../worlds/types.ts';
 
 /** Real time: one replanning round (two 0.1 s steps) every 0.2 s, i.e. 5 plans per second. */
 const ROUND_MS = 200;

@@ -1,8 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import { choiceParam, numberParam, type ExampleParams } from '../../../il/problem';
-import { WORLD_KINDS, type Point2, type Pose2, type Shape, type World, type WorldKind } from '../types.ts';
-import { addObstacle, deleteObstacle, moveObstacle, setGoal, setStart } from '../world-edit.ts';
-import { generateWorld } from '../worlds.ts';
+import {
+  WORLD_KINDS,
+  type Point2,
+  type Pose2,
+  type Shape,
+  type World,
+  type WorldKind,
+} from '../worlds/types.ts';
+import { addObstacle, deleteObstacle, moveObstacle, setGoal, setStart } from '../worlds/world-edit.ts';
+import { generateWorld } from '../worlds/worlds.ts';
 
 export const TOOLS = ['goal', 'start', 'cylinder', 'box', 'move', 'delete'] as const;
 export type Tool = (typeof TOOLS)[number];
