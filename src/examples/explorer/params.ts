@@ -14,7 +14,7 @@ export type HypergradientMethod = (typeof HYPERGRADIENT_METHODS)[number];
 /** The explorer's own settings, all carried in the URL hash. */
 export const explorerParamSchema = {
   method: choiceSpec(HYPERGRADIENT_METHODS, 'implicit', {
-    label: 'hypergradient that trains',
+    label: 'hypergradient',
     choiceLabels: {
       exact: 'closed form',
       unrolled: 'unrolled K steps',

@@ -18,10 +18,10 @@ const MAP_KIND_IDS: readonly MapKind[] = MAP_KINDS.map((k) => k.kind);
 /** The learning side of the iA* page (the editor's own map lives in the view state, never in these). */
 export const iaStarParamSchema = {
   mode: choiceSpec(TRAINING_MODES, 'ia-star', {
-    label: 'training signal',
+    label: 'training mode (U)',
     choiceLabels: {
-      'ia-star': 'iA* (self-supervised: search area + path length)',
-      'neural-astar': 'Neural A* (supervised: optimal paths)',
+      'ia-star': 'iA* — self-supervised (search area + path length)',
+      'neural-astar': 'Neural A* — supervised (L1 to the optimal path)',
     },
   }),
   trainKind: choiceSpec(MAP_KIND_IDS, 'random-rectangles', {

@@ -3,13 +3,12 @@ import type { ExampleViewProps } from '../../../ui/example-view';
 import { defineView } from '../../../ui/define-view';
 import manifest from '../manifest';
 import { numberParam } from '../../../il/problem';
-import { HYPERGRADIENT_METHODS, type ExplorerParams, type HypergradientMethod } from '../params';
+import { explorerParamSchema, type ExplorerParams } from '../params';
+import { ParamSelect, ParamSlider } from '../../../ui/ParamField';
 import type { ExplorerCommands, ExplorerSnapshot } from '../contract';
-import { Slider } from '../../../ui/Slider';
 import { FeatureBars } from './FeatureBars';
 import { HypergradientTable } from './HypergradientTable';
 import { ContourPlot } from './ContourPlot';
-import { METHOD_LABEL } from './colors';
 import { useThrottledCommand } from '../../../ui/use-throttled-command';
 
 function ExplorerView({
@@ -50,36 +49,24 @@ function ExplorerView({
       <section className="panel" aria-labelledby="train-method-title">
         <h2 id="train-method-title">Train θ with</h2>
         <div className="field-row">
-          <label className="field">
-            hypergradient
-            <select
-              value={params.method}
-              data-testid="method-select"
-              onChange={(e) => setParams({ method: e.target.value as HypergradientMethod })}
-            >
-              {HYPERGRADIENT_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {METHOD_LABEL[m]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ParamSelect
+            spec={explorerParamSchema.method}
+            value={params.method}
+            onChange={(method) => setParams({ method })}
+            testId="method-select"
+          />
           {params.method === 'unrolled' && (
-            <Slider
-              label="K (training)"
+            <ParamSlider
+              spec={explorerParamSchema.unrollSteps}
               value={params.unrollSteps}
-              min={1}
-              max={300}
-              onChange={(v) => setParams({ unrollSteps: Math.round(v) })}
+              onChange={(unrollSteps) => setParams({ unrollSteps })}
             />
           )}
           {params.method === 'implicit' && (
-            <Slider
-              label="n (training)"
+            <ParamSlider
+              spec={explorerParamSchema.cgIterations}
               value={params.cgIterations}
-              min={1}
-              max={50}
-              onChange={(v) => setParams({ cgIterations: Math.round(v) })}
+              onChange={(cgIterations) => setParams({ cgIterations })}
             />
           )}
         </div>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { IaStarParams, TrainingMode } from '../params.ts';
+import { iaStarParamSchema, type IaStarParams } from '../params.ts';
+import { ParamSelect } from '../../../ui/ParamField';
 import type { IaStarSnapshot } from '../contract.ts';
 import {
   guidanceColour,
@@ -11,10 +12,6 @@ import {
 import { GuidanceMap } from './GuidanceMap';
 import { BASELINE_RULE } from './tradeoff.ts';
 
-const MODE_LABEL: Record<TrainingMode, string> = {
-  'ia-star': 'iA* — self-supervised (search area + path length)',
-  'neural-astar': 'Neural A* — supervised (L1 to the optimal path)',
-};
 const KAPPA_CHOICES = [1, 2, 4, 8, 16];
 
 interface LearningPanelProps {
@@ -50,20 +47,12 @@ export function LearningPanel({
     <section className="panel ia-learning" aria-labelledby="ia-learning-title">
       <h2 id="ia-learning-title">Learning the guidance c = f(θ, x)</h2>
       <div className="field-row">
-        <label className="field">
-          training mode (U)
-          <select
-            value={params.mode}
-            onChange={(e) => setParams({ mode: e.target.value as TrainingMode })}
-            data-testid="mode-select"
-          >
-            {(Object.keys(MODE_LABEL) as TrainingMode[]).map((m) => (
-              <option key={m} value={m}>
-                {MODE_LABEL[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ParamSelect
+          spec={iaStarParamSchema.mode}
+          value={params.mode}
+          onChange={(mode) => setParams({ mode })}
+          testId="mode-select"
+        />
         <label className="field">
           guidance scale κ₀ (κ = κ₀ · side / 32)
           <select

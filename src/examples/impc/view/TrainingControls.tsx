@@ -1,43 +1,10 @@
-import type { ChoiceSpec } from '../../../il/params/schema';
+import { ParamSelect } from '../../../ui/ParamField';
 import { Slider } from '../../../ui/Slider';
 import { impcParamSchema as schema, type ImpcParams } from '../example-params';
 
 interface Props {
   params: ImpcParams;
   setParams: (patch: Partial<ImpcParams>) => void;
-}
-
-/** A select bound to a choice param: its label, choices and their names come from the param schema. */
-function Choice<T extends string>({
-  spec,
-  value,
-  onChange,
-  testId,
-}: {
-  spec: ChoiceSpec<T>;
-  value: T;
-  onChange: (v: T) => void;
-  testId: string;
-}) {
-  return (
-    <label className="field">
-      {spec.label}
-      <select
-        value={value}
-        onChange={(e) => {
-          const choice = spec.choices.find((c) => c === e.target.value);
-          if (choice !== undefined) onChange(choice);
-        }}
-        data-testid={testId}
-      >
-        {spec.choices.map((o) => (
-          <option key={o} value={o}>
-            {spec.choiceLabels?.[o] ?? o}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 /** The UL cost, the gradient path across the MPC, the IMU and the start point: each change restarts the run. */
@@ -47,13 +14,13 @@ export function TrainingControls({ params, setParams }: Props) {
     <section className="panel" aria-labelledby="impc-train-title">
       <h2 id="impc-train-title">Train ψ = [θ, γ] with</h2>
       <div className="field-row">
-        <Choice
+        <ParamSelect
           spec={schema.upper}
           value={params.upper}
           onChange={(upper) => setParams({ upper })}
           testId="impc-upper"
         />
-        <Choice
+        <ParamSelect
           spec={schema.gradient}
           value={params.gradient}
           onChange={(gradient) => setParams({ gradient })}
@@ -61,13 +28,13 @@ export function TrainingControls({ params, setParams }: Props) {
         />
         {params.upper === 'gap' && (
           <>
-            <Choice
+            <ParamSelect
               spec={schema.pPath}
               value={params.pPath}
               onChange={(pPath) => setParams({ pPath })}
               testId="impc-ppath"
             />
-            <Choice
+            <ParamSelect
               spec={schema.xPath}
               value={params.xPath}
               onChange={(xPath) => setParams({ xPath })}
@@ -75,7 +42,7 @@ export function TrainingControls({ params, setParams }: Props) {
             />
           </>
         )}
-        <Choice
+        <ParamSelect
           spec={schema.imu}
           value={params.imu}
           onChange={(imu) => setParams({ imu })}

@@ -1,64 +1,8 @@
-import type { ChoiceSpec, NumberSpec } from '../../../il/params/schema';
-import { Slider } from '../../../ui/Slider';
+import { ParamSelect, ParamSlider } from '../../../ui/ParamField';
 import type { ImtspSnapshot } from '../contract';
 import { imtspParamSchema as schema, type ImtspParams } from '../params';
 
 const MIX_LABELS = ['radial trip', 'zig-zag', 'distance', 'count'];
-
-/** A select bound to a choice param: label, choices and their names come from the param schema. */
-function ParamSelect<T extends string>({
-  spec,
-  value,
-  onChange,
-  testId,
-}: {
-  spec: ChoiceSpec<T>;
-  value: T;
-  onChange: (v: T) => void;
-  testId?: string;
-}) {
-  return (
-    <label className="field">
-      {spec.label}
-      <select
-        value={value}
-        data-testid={testId}
-        onChange={(e) => {
-          const choice = spec.choices.find((c) => c === e.target.value);
-          if (choice !== undefined) onChange(choice);
-        }}
-      >
-        {spec.choices.map((c) => (
-          <option key={c} value={c}>
-            {spec.choiceLabels?.[c] ?? c}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-/** A slider bound to a whole-number param: label, range and step come from the param schema. */
-function IntegerSlider({
-  spec,
-  value,
-  onChange,
-}: {
-  spec: NumberSpec;
-  value: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <Slider
-      label={spec.label}
-      value={value}
-      min={spec.min}
-      max={spec.max}
-      step={spec.step}
-      onChange={(v) => onChange(Math.round(v))}
-    />
-  );
-}
 
 interface TrainingPanelProps {
   params: ImtspParams;
@@ -85,17 +29,17 @@ export function TrainingPanel({ params, snapshot, setParams }: TrainingPanelProp
           value={params.distribution}
           onChange={(distribution) => setParams({ distribution })}
         />
-        <IntegerSlider
+        <ParamSlider
           spec={schema.trainCities}
           value={params.trainCities}
           onChange={(trainCities) => setParams({ trainCities })}
         />
-        <IntegerSlider
+        <ParamSlider
           spec={schema.trainAgents}
           value={params.trainAgents}
           onChange={(trainAgents) => setParams({ trainAgents })}
         />
-        <IntegerSlider
+        <ParamSlider
           spec={schema.samples}
           value={params.samples}
           onChange={(samples) => setParams({ samples })}

@@ -1,5 +1,4 @@
-import type { ChoiceSpec, NumberSpec } from '../../../il/params/schema.ts';
-import { Slider } from '../../../ui/Slider';
+import { ParamSelect, ParamSlider } from '../../../ui/ParamField';
 import { iplannerParamSchema as schema, type IPlannerParams } from '../params.ts';
 
 interface TrainingPanelProps {
@@ -8,61 +7,6 @@ interface TrainingPanelProps {
 }
 
 type NumberKey = 'noise' | 'dropout' | 'wObstacle' | 'wMotion' | 'wGoal' | 'wFear' | 'margin';
-
-/** A slider bound to a number param: label (with its unit), range and step come from the param schema. */
-function ParamSlider({
-  spec,
-  value,
-  onChange,
-}: {
-  spec: NumberSpec;
-  value: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <Slider
-      label={spec.unit ? `${spec.label} (${spec.unit})` : spec.label}
-      value={value}
-      min={spec.min}
-      max={spec.max}
-      step={spec.step}
-      onChange={onChange}
-    />
-  );
-}
-
-/** A select bound to a choice param: label, choices and their names come from the param schema. */
-function ParamSelect<T extends string>({
-  spec,
-  value,
-  onChange,
-  testId,
-}: {
-  spec: ChoiceSpec<T>;
-  value: T;
-  onChange: (v: T) => void;
-  testId?: string;
-}) {
-  return (
-    <label className="field">
-      {spec.label}
-      <select
-        value={value}
-        data-testid={testId}
-        onChange={(e) => {
-          const choice = spec.choices.find((c) => c === e.target.value);
-          if (choice !== undefined) onChange(choice);
-        }}
-      >
-        {spec.choices.map((c) => (
-          <option key={c} value={c}>
-            {spec.choiceLabels?.[c] ?? c}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 /** The example's training settings (p.* in the link): changing one restarts training from the seed. */
 export function TrainingPanel({ params, setParams }: TrainingPanelProps) {
