@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findExample, loadProblemFactory } from '../examples/registry';
+import { findManifest, loadProblemFactory } from '../examples/registry';
+import { describeFlags } from '../il/params/schema';
 import { encodeVariables } from '../il/checkpoint';
 import { summarise, trainHeadless } from '../il/headless';
 import { setupNodeBackend } from '../il/node-backend';
@@ -15,12 +16,23 @@ import { CliUsageError, runCli, withoutDebugFlag } from './cli-errors';
  */
 const USAGE =
   'usage: npm run train -- <example> [--preset ID] [--steps N] [--seed N] [--lr X] [--backend wasm|cpu] [--out DIR] [--p.<param> value …] [--debug]';
-const KNOWN_FLAGS = ['preset', 'steps', 'seed', 'lr', 'backend', 'out'];
+const KNOWN_FLAGS = ['preset', 'steps', 'seed', 'lr', 'backend', 'out', 'help'];
 
 async function main(): Promise<number> {
   const { positional, flags } = parseArgs(withoutDebugFlag(process.argv.slice(2)));
-  const meta = findExample(positional[0] ?? '');
-  if (!meta) {
+  const manifest = findManifest(positional[0] ?? '');
+  const meta = manifest?.meta;
+  if (flags.help && manifest) {
+    // The example's own settings, from its param schema (what the URL hash and the page's forms read too).
+    process.stdout.write(`${USAGE}\n\n${meta?.title} settings (--p.<name>):\n`);
+    process.stdout.write(
+      `${describeFlags(manifest.params)
+        .map((l) => l.replace('--', '--p.'))
+        .join('\n')}\n`,
+    );
+    return 0;
+  }
+  if (!meta || !manifest) {
     const why = positional[0] ? `unknown example "${positional[0]}"` : 'which example?';
     throw new CliUsageError(`${why} — ${USAGE}`);
   }
@@ -59,6 +71,9 @@ async function main(): Promise<number> {
   for (const [k, v] of Object.entries(flags))
     if (k.startsWith('p.'))
       params[k.slice(2)] = v === true ? true : Number.isFinite(Number(v)) ? Number(v) : String(v);
+  // The schema refuses what it would otherwise clamp or drop silently: a CLI run must be the run asked for.
+  const { messages } = manifest.parseParams(params);
+  if (messages.length > 0) throw new CliUsageError(`${messages.join('; ')} (see --help)`);
   const stepCount = steps ?? 500;
   const factory = await loadProblemFactory(meta.id);
   const started = Date.now();
