@@ -41,6 +41,8 @@ export interface GradientCheckRow {
   relativeError: number;
   /** What the finite difference differentiates. */
   objective: string;
+  /** What the path's solver reported (the implicit path's CG: iterations, residual, a curvature stop). */
+  note?: string;
   ms: number;
 }
 

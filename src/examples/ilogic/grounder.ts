@@ -3,6 +3,7 @@ import type { Rng } from '../../il/rng';
 import { PAIR_FEATURES, POS_FEATURES } from './data';
 import { NB, NU } from './rules';
 import { PATCH_SIZE } from './sprites';
+import { sigmoid } from './ops';
 import { dense, denseInit, type Params } from './tensors';
 
 /**
@@ -50,9 +51,9 @@ export interface Concepts {
 
 export function ground(theta: Params, x: SceneTensors): Concepts {
   const hu = tf.relu(dense(x.agents, theta[0], theta[1]));
-  const unary = tf.sigmoid(dense(hu, theta[2], theta[3])) as tf.Tensor3D;
+  const unary = sigmoid(dense(hu, theta[2], theta[3])) as tf.Tensor3D;
   const hb = tf.relu(dense(x.pairs, theta[4], theta[5]));
-  const raw = tf.sigmoid(dense(hb, theta[6], theta[7]));
+  const raw = sigmoid(dense(hb, theta[6], theta[7]));
   const binary = tf.mul(raw, tf.reshape(x.offDiagonal, [1, ...x.offDiagonal.shape, 1])) as tf.Tensor4D;
   return { unary, binary };
 }

@@ -59,7 +59,13 @@ export const ilogicLesson: Lesson = {
           '\\frac{dU}{d\\theta} \\approx \\frac{\\partial U}{\\partial \\theta} - \\Big(\\frac{\\partial^2 L}{\\partial \\theta\\, \\partial \\mu}\\Big)^{\\!\\top} (H + \\delta I)^{-1} \\nabla_\\mu U,\\qquad H = \\nabla^2_{\\mu\\mu} L',
         ),
         text(
-          'The gradient check differences U along random directions of θ for the objective each path differentiates (μ_K fixed; μ_K(θ); μ*(θ) by 300 LL steps) and compares.',
+          'CG needs $H + \\delta I$ positive definite, and the Hessian of a non-convex NLM need not be: CG stops at the first direction with $p^\\top (H + \\delta I) p \\le 0$ and keeps what it had (at the first iteration that is the first-order gradient). The cost plot shows cgNegativeCurvature = 1 on such steps, with cgIterations and cgResidual.',
+        ),
+        text(
+          'Second derivatives in tfjs: its sigmoid, exp and logSoftmax save their output for the backward pass, and tfjs 4.22 loses that path when a gradient is differentiated again, so unrolled and implicit gradients came out wrong (relative errors 0.5 to 86). The NLM uses versions whose backward pass is written from the input (ops.ts).',
+        ),
+        text(
+          'The gradient check differences, agent by agent, the objective each path differentiates — $U(\\theta, \\mu_K)$ with $\\mu_K$ fixed; $U(\\theta, \\mu_K(\\theta))$; $U(\\theta, \\mu^*(\\theta))$ with $\\mu^*$ of a ridge-regularised LL solved by gradient steps and Newton–CG — along directions leaning on the gradient, and compares. Where the check LL is not at a minimum with $H \\succ 0$ the implicit rows say so (the IFT does not apply there).',
         ),
       ],
     },

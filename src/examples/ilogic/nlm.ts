@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../il/rng';
 import type { Concepts } from './grounder';
 import { NA, NB, NU } from './rules';
+import { exp, sigmoid } from './ops';
 import { dense, denseInit, type Params } from './tensors';
 
 /**
@@ -47,9 +48,9 @@ export const NLM_NAMES = [
 /** ∃Y over axis 2 of [S, N, N, C], excluding Y = X (the diagonal gets −∞ in effect). */
 function exists(q: tf.Tensor4D, diagonal: tf.Tensor4D): tf.Tensor3D {
   const masked = tf.sub(q, tf.mul(diagonal, 1e3));
-  // Written out (no shift by the max): inputs lie in [0, 1], so exp(x/τ) ≤ e^20, and tf.logSumExp's max shift has
-  // no second derivative in tfjs (the unrolled and implicit paths differentiate twice).
-  return tf.mul(tf.log(tf.sum(tf.exp(tf.div(masked, NLM_TAU)), 2)), NLM_TAU) as tf.Tensor3D;
+  // Written out (no shift by the max): inputs lie in [0, 1], so exp(x/τ) ≤ e^20. tf.logSumExp (and tf.exp) would
+  // be wrong under a second derivative (ops.ts), and the unrolled and implicit paths differentiate twice.
+  return tf.mul(tf.log(tf.sum(exp(tf.div(masked, NLM_TAU)), 2)), NLM_TAU) as tf.Tensor3D;
 }
 const forall = (q: tf.Tensor4D, diagonal: tf.Tensor4D): tf.Tensor3D =>
   tf.neg(exists(tf.neg(q) as tf.Tensor4D, diagonal));
@@ -65,12 +66,12 @@ export function nlmForward(mu: Params, c: Concepts): tf.Tensor3D {
     [u, exists(b, diagonal), forall(b, diagonal), exists(bT, diagonal), forall(bT, diagonal)],
     2,
   );
-  const h1u = tf.sigmoid(dense(unaryIn, mu[0], mu[1]));
+  const h1u = sigmoid(dense(unaryIn, mu[0], mu[1]));
   const uX = tf.tile(tf.reshape(u, [s, n, 1, NU]), [1, 1, n, 1]);
   const uY = tf.tile(tf.reshape(u, [s, 1, n, NU]), [1, n, 1, 1]);
   const binaryIn = tf.concat([b, bT, uX, uY], 3);
-  const h1b = tf.sigmoid(dense(binaryIn, mu[2], mu[3])) as tf.Tensor4D;
+  const h1b = sigmoid(dense(binaryIn, mu[2], mu[3])) as tf.Tensor4D;
   const l2In = tf.concat([h1u, u, exists(h1b, diagonal), forall(h1b, diagonal)], 2);
-  const h2u = tf.sigmoid(dense(l2In, mu[4], mu[5]));
+  const h2u = sigmoid(dense(l2In, mu[4], mu[5]));
   return dense(h2u, mu[6], mu[7]) as tf.Tensor3D;
 }

@@ -125,12 +125,15 @@ export class IlogicProblem implements Problem<IlogicSnapshot> {
       damping: p.damping,
     });
     this.mu.forEach((v, i) => v.assign(r.muK[i]));
-    const costs = tf.stack([r.upper, r.lower]);
-    const [upper, lower] = await costs.data();
-    tf.dispose([...r.muK, r.upper, r.lower, costs]);
+    const cg = r.cg ? [r.cg.iterations, r.cg.negativeCurvature, r.cg.relativeResidual] : [];
+    const costs = tf.stack([r.upper, r.lower, ...cg]);
+    const [upper, lower, cgIterations, negativeCurvature, cgResidual] = await costs.data();
+    tf.dispose([...r.muK, r.upper, r.lower, ...cg, costs]);
     disposeBatch(tb);
     disposeBatch(vb);
-    return { gradients: r.dTheta, upper, lower };
+    // The implicit path reports its CG: iterations used, whether the curvature guard stopped it, the residual.
+    const metrics = r.cg ? { cgIterations, cgNegativeCurvature: negativeCurvature, cgResidual } : undefined;
+    return { gradients: r.dTheta, upper, lower, ...(metrics ? { metrics } : {}) };
   }
 
   afterUpdate(): void {

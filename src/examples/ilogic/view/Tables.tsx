@@ -95,7 +95,10 @@ export function RuleReadout({ snapshot }: { snapshot: IlogicSnapshot }) {
 export function GradientCheckTable({ rows }: { rows: GradientCheckRow[] }) {
   return (
     <table className="data-table" data-testid="ilogic-gradcheck">
-      <caption>Gradient paths vs central finite differences (tiny instance, random directions of θ)</caption>
+      <caption>
+        Gradient paths vs central finite differences (tiny instance; directions d ∝ ĝ + random, per-agent
+        differences)
+      </caption>
       <thead>
         <tr>
           <th scope="col">path</th>
@@ -103,6 +106,7 @@ export function GradientCheckTable({ rows }: { rows: GradientCheckRow[] }) {
           <th scope="col">⟨dU/dθ, d⟩</th>
           <th scope="col">finite difference</th>
           <th scope="col">rel. error</th>
+          <th scope="col">solver</th>
         </tr>
       </thead>
       <tbody>
@@ -113,6 +117,7 @@ export function GradientCheckTable({ rows }: { rows: GradientCheckRow[] }) {
             <td>{r.analytic.map((x) => x.toExponential(3)).join(', ')}</td>
             <td>{r.finiteDifference.map((x) => x.toExponential(3)).join(', ')}</td>
             <td>{r.relativeError.toExponential(2)}</td>
+            <td>{r.note ?? '—'}</td>
           </tr>
         ))}
       </tbody>
