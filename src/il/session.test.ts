@@ -367,11 +367,13 @@ describe('TrainingSession: step, play, pause, speed', () => {
 });
 
 describe('TrainingSession: divergence and errors', () => {
-  it('refuses the NaN step: weights kept, status diverged with lr/10, no report for it', async () => {
+  it('refuses the NaN step: weights back to the last checkpoint, status diverged with lr/10, no report for it', async () => {
     const { session, events, created } = rig();
     await session.load(request({ nanAt: 3 }, 0.1, 'sgd'));
-    await session.step(3);
+    // The trainer keeps the weights every 25 steps; before step 25 its checkpoint is the initial weights.
     const before = events.lastSnapshot().w;
+    await session.step(3);
+    expect(events.lastSnapshot().w).not.toEqual(before);
     const playing = session.play();
     await playing; // stops on its own at the bad step
     expect(created[0].calls).toEqual([0, 1, 2, 3]);
@@ -381,12 +383,12 @@ describe('TrainingSession: divergence and errors', () => {
     expect(d?.step).toBe(3);
     expect(d?.suggestedLearningRate).toBeCloseTo(0.01, 12);
     expect(d?.message).toBe(
-      'Training diverged: U became NaN at step 4 with learning rate 0.1; the update was not applied. ' +
-        'Try a lower learning rate, e.g. 0.01.',
+      'Training diverged: U became NaN at step 4 with learning rate 0.1; the update was not applied and the ' +
+        'weights were restored from step 0. Try a lower learning rate, e.g. 0.01.',
     );
     expect(events.lastSnapshot().w).toEqual(before);
 
-    // A new learning rate clears the divergence; training continues from step 3 at that rate.
+    // A new learning rate clears the divergence; training continues (step 4 on) from the restored weights.
     session.setLearningRate(0.01);
     expect(events.last).toEqual({ state: 'idle', step: 3 });
     await session.step(1);

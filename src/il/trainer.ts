@@ -23,13 +23,25 @@ export type StepOutcome = { ok: true; report: StepReport } | { ok: false; diverg
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** How often the weights are kept aside for a rollback (two copies: the last two multiples of this). */
+const CHECKPOINT_EVERY = 25;
+
+interface Checkpoint {
+  step: number;
+  weights: tf.Variable[];
+}
+
 /**
- * Applies the problem's hypergradients with Adam or SGD. A step whose U, L or gradient is NaN/Inf is not applied:
- * the weights stay as they were and the caller is told why, with a lower learning rate to try.
+ * Applies the problem's hypergradients with Adam or SGD. A step whose U, L or gradient is NaN/Inf is not applied,
+ * and since a too-large learning rate usually wrecks the weights a few finite steps before anything is NaN, the
+ * weights go back to a checkpoint from at least CHECKPOINT_EVERY steps earlier (the optimiser restarts); the caller
+ * is told why, with a lower learning rate to try.
  */
 export class Trainer {
   private optimizer: Optimizer;
   private steps = 0;
+  /** Two weight copies, allocated once (fixed tensor count), overwritten in turn every CHECKPOINT_EVERY steps. */
+  private readonly checkpoints: Checkpoint[];
 
   constructor(
     private readonly problem: Problem,
@@ -37,6 +49,10 @@ export class Trainer {
     learningRate: number,
   ) {
     this.optimizer = createOptimizer(optimizer, learningRate);
+    this.checkpoints = [0, 1].map(() => ({
+      step: 0,
+      weights: problem.variables.map((v) => tf.variable(v, false)),
+    }));
   }
 
   get stepCount(): number {
@@ -81,11 +97,14 @@ export class Trainer {
     if (bad) {
       tf.dispose(result.gradients);
       const lr = this.optimizer.learningRate;
+      const restored = this.rollBack();
       return {
         ok: false,
         divergence: {
           step: stepIndex,
-          reason: `${bad[0]} became ${bad[1]} at step ${stepIndex} with learning rate ${lr}; the update was not applied.`,
+          reason:
+            `${bad[0]} became ${bad[1]} at step ${stepIndex} with learning rate ${lr}; the update was not applied ` +
+            `and the weights were restored from step ${restored}.`,
           suggestedLearningRate: lr / 10,
         },
       };
@@ -94,6 +113,7 @@ export class Trainer {
     tf.dispose(result.gradients);
     this.problem.afterUpdate?.();
     this.steps = stepIndex;
+    if (stepIndex % CHECKPOINT_EVERY === 0) this.saveCheckpoint(stepIndex);
     const report: StepReport = {
       step: stepIndex,
       upper: result.upper,
@@ -105,8 +125,32 @@ export class Trainer {
     return { ok: true, report };
   }
 
+  private saveCheckpoint(step: number): void {
+    const older =
+      this.checkpoints[0].step <= this.checkpoints[1].step ? this.checkpoints[0] : this.checkpoints[1];
+    older.step = step;
+    older.weights.forEach((w, i) => w.assign(this.problem.variables[i]));
+  }
+
+  /** Puts back the older checkpoint (at least CHECKPOINT_EVERY steps before now) and restarts the optimiser. */
+  private rollBack(): number {
+    const older =
+      this.checkpoints[0].step <= this.checkpoints[1].step ? this.checkpoints[0] : this.checkpoints[1];
+    this.problem.variables.forEach((v, i) => v.assign(older.weights[i]));
+    this.problem.afterUpdate?.();
+    for (const c of this.checkpoints) {
+      c.step = older.step;
+      if (c !== older) c.weights.forEach((w, i) => w.assign(older.weights[i]));
+    }
+    const { kind, learningRate } = this.optimizer;
+    this.optimizer.dispose();
+    this.optimizer = createOptimizer(kind, learningRate);
+    return older.step;
+  }
+
   dispose(): void {
     this.optimizer.dispose();
+    for (const c of this.checkpoints) tf.dispose(c.weights);
   }
 }
 
