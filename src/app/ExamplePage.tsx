@@ -75,6 +75,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
         snapshot: store.setSnapshot,
         status: store.setStatus,
         fatal: store.setFatal,
+        restarted: (message) => notify('warning', message),
       },
       backend,
     );
@@ -84,7 +85,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
       client.dispose();
       clientRef.current = null;
     };
-  }, [backend]);
+  }, [backend, notify]);
 
   useEffect(() => {
     let live = true;
@@ -125,7 +126,10 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   }, [page]);
 
   const setSettings = useCallback((patch: Partial<TrainingSettings>) => {
-    if (patch.learningRate !== undefined) clientRef.current?.setLearningRate(patch.learningRate);
+    if (patch.learningRate !== undefined) {
+      clientRef.current?.setLearningRate(patch.learningRate);
+      useRunStore.getState().markEvent('learningRate', `learning rate ${patch.learningRate}`);
+    }
     if (patch.optimizer !== undefined) clientRef.current?.setOptimizer(patch.optimizer);
     setPage((p) => ({ ...p, settings: { ...p.settings, ...patch } }));
   }, []);
@@ -153,7 +157,10 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
 
   const state = status.state;
   const play = useCallback(() => clientRef.current?.play(), []);
-  const pause = useCallback(() => clientRef.current?.pause(), []);
+  const pause = useCallback(() => {
+    useRunStore.getState().requestPause();
+    clientRef.current?.pause();
+  }, []);
   const step = useCallback(() => clientRef.current?.step(1), []);
   // The worker rebuilds the problem from the request it holds (same seed, same settings): a fresh run.
   const reset = useCallback(() => clientRef.current?.reset(), []);
@@ -177,6 +184,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     try {
       await clientRef.current?.importWeights(await fetchWeights(pretrainedFolder));
       useRunStore.setState({ reports: [] });
+      useRunStore.getState().markEvent('weights', 'pretrained weights loaded');
       notify('info', `Loaded the pretrained weights (${pretrainedFolder}); training continues from them.`);
     } catch (e) {
       notify('error', `Could not load the pretrained weights: ${(e as Error).message}`);
@@ -196,6 +204,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     try {
       await clientRef.current?.importWeights(await readWeightFiles(files));
       useRunStore.setState({ reports: [] });
+      useRunStore.getState().markEvent('weights', 'your weights loaded');
       notify('info', 'Loaded your weights; training continues from them.');
     } catch (e) {
       notify(

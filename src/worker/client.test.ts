@@ -233,6 +233,54 @@ describe('worker → TrainingClient', () => {
     expect(heard.fatal).toEqual(['SyntaxError in training.worker.ts', 'the training worker failed to start']);
   });
 
+  it('a worker that dies while training is replaced: same backend, speed and run, the last checkpoint imported', async () => {
+    const { heard, listeners } = listen();
+    const restarted: string[] = [];
+    const client = new TrainingClient({ ...listeners, restarted: (m) => restarted.push(m) }, 'wasm');
+    const first = FakeWorker.instances[0];
+    const version = { generation: 1, step: 0 };
+    first.reply({ type: 'backend', choice: { name: 'wasm', requested: 'wasm', fallbacks: [] } });
+    client.setSpeed(5);
+    client.load('explorer', settings, { method: 'implicit' });
+    client.setLearningRate(0.01);
+    first.reply({ type: 'status', status: { state: 'running', step: 0 }, version });
+    first.reply({ type: 'reports', reports: [{ step: 12, upper: 1, lower: 1, gradNorm: 1, ms: 1 }], version });
+    // Pausing checkpoints the weights: the client asks for them and keeps the answer.
+    first.reply({ type: 'status', status: { state: 'idle', step: 12 }, version });
+    const ask = first.posted.at(-1);
+    if (ask?.type !== 'exportWeights') throw new Error(`expected an export, got ${ask?.type}`);
+    const files: WeightsFiles = {
+      json: { format: 'imperative-learning-playground/weights', exampleId: 'explorer', meta: {}, weightsManifest: [] },
+      bin: new ArrayBuffer(0),
+    } as unknown as WeightsFiles;
+    first.reply({ type: 'result', id: ask.id, ok: true, value: files });
+    await Promise.resolve();
+
+    first.fail('out of memory');
+    expect(first.terminated).toBe(true);
+    expect(FakeWorker.instances).toHaveLength(2);
+    const second = FakeWorker.instances[1];
+    expect(second.posted.map((m) => m.type)).toEqual(['init', 'speed', 'load', 'importWeights']);
+    expect(second.posted[0]).toEqual({ type: 'init', backend: 'wasm' });
+    expect(second.posted[2]).toEqual({
+      type: 'load',
+      exampleId: 'explorer',
+      settings: { ...settings, learningRate: 0.01 },
+      params: { method: 'implicit' },
+    });
+    expect(restarted).toEqual([
+      'The training worker stopped (out of memory) and was restarted with the weights of step 12.',
+    ]);
+    expect(heard.fatal).toEqual([]);
+    // Crashing over and over is not bad luck: after three restarts within a minute the page is told it stopped.
+    for (let i = 0; i < 3; i++) {
+      const w = FakeWorker.instances.at(-1)!;
+      w.reply({ type: 'backend', choice: { name: 'wasm', requested: 'wasm', fallbacks: [] } });
+      w.fail('device lost');
+    }
+    expect(heard.fatal).toEqual(['device lost']);
+  });
+
   it('dispose terminates the worker and rejects every pending request', async () => {
     const { client, worker } = start();
     const a = client.command('a', null);

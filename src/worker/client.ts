@@ -11,22 +11,87 @@ export interface WorkerListeners {
   snapshot(snapshot: unknown, version: RunVersion): void;
   status(status: SessionStatus, version: RunVersion): void;
   fatal(message: string): void;
+  /** The worker died while training and a new one took over (with the last checkpoint's weights, where there is one). */
+  restarted?(message: string): void;
 }
+
+/** A running worker's weights are fetched for a restart at most this often (and whenever training pauses). */
+const CHECKPOINT_MS = 30_000;
+/** More crashes than this within a minute is not bad luck: the page is told it stopped. */
+const MAX_RESTARTS_PER_MINUTE = 3;
 
 /** The app's only way to train: typed messages to a dedicated worker, typed promises back. */
 export class TrainingClient {
-  private readonly worker: Worker;
+  private worker!: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** What a restarted worker needs to take over: the backend asked for, the run, its settings and a checkpoint. */
+  private started = false;
+  private lastLoad: Extract<ToWorker, { type: 'load' }> | null = null;
+  private speed: Speed = null;
+  private checkpoint: { files: WeightsFiles; step: number } | null = null;
+  private lastCheckpointAt = 0;
+  private lastStep = 0;
+  private running = false;
+  private readonly restarts: number[] = [];
 
   constructor(
     private readonly listeners: WorkerListeners,
-    backend: BackendName | 'auto',
+    private readonly backend: BackendName | 'auto',
   ) {
+    this.start();
+  }
+
+  private start(): void {
+    this.started = false;
     this.worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
-    this.worker.onerror = (event) => listeners.fatal(event.message || 'the training worker failed to start');
-    this.send({ type: 'init', backend });
+    this.worker.onerror = (event) => this.crashed(event.message);
+    this.send({ type: 'init', backend: this.backend });
+  }
+
+  /**
+   * A worker that fails to start is fatal. One that dies while it runs (out of memory, a GPU device lost) is
+   * replaced: the same run is loaded again and the last checkpoint's weights imported, and the page is told.
+   */
+  private crashed(message: string): void {
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length && now - this.restarts[0] > 60_000) this.restarts.shift();
+    if (!this.started || !this.lastLoad || this.restarts.length > MAX_RESTARTS_PER_MINUTE) {
+      this.listeners.fatal(message || 'the training worker failed to start');
+      return;
+    }
+    this.worker.terminate();
+    for (const p of this.waiting.values())
+      p.reject(new Error('the training worker stopped and was restarted'));
+    this.waiting.clear();
+    const load = this.lastLoad;
+    const checkpoint = this.checkpoint;
+    this.start();
+    this.setSpeed(this.speed);
+    this.send(load);
+    if (checkpoint) void this.importWeights(checkpoint.files).catch(() => undefined);
+    this.listeners.restarted?.(
+      `The training worker stopped (${message || 'no reason given'}) and was restarted` +
+        (checkpoint ? ` with the weights of step ${checkpoint.step}.` : ' from the start of the run.'),
+    );
+  }
+
+  /** Keeps the weights for a restart: when training pauses, and every CHECKPOINT_MS while it runs. */
+  private maybeCheckpoint(status: SessionStatus): void {
+    const wasRunning = this.running;
+    this.running = status.state === 'running';
+    const due =
+      (wasRunning && status.state === 'idle') ||
+      (this.running && Date.now() - this.lastCheckpointAt > CHECKPOINT_MS);
+    if (!due || this.lastStep === 0 || this.lastStep === this.checkpoint?.step) return;
+    const step = this.lastStep;
+    this.lastCheckpointAt = Date.now();
+    this.exportWeights({ checkpoint: true }).then(
+      (files) => (this.checkpoint = { files, step }),
+      () => undefined,
+    );
   }
 
   private send(message: ToWorker): void {
@@ -36,12 +101,21 @@ export class TrainingClient {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case 'backend':
+        this.started = true;
         return this.listeners.backend(message.choice);
       case 'reports':
+        this.lastStep = message.reports.at(-1)?.step ?? this.lastStep;
+        if (this.running && Date.now() - this.lastCheckpointAt > CHECKPOINT_MS)
+          this.maybeCheckpoint({ state: 'running', step: this.lastStep });
         return this.listeners.reports(message.reports, message.version);
       case 'snapshot':
         return this.listeners.snapshot(message.snapshot, message.version);
       case 'status':
+        if (message.status.state === 'loading') {
+          this.checkpoint = null;
+          this.lastStep = 0;
+        } else this.lastStep = Math.max(this.lastStep, message.status.step);
+        this.maybeCheckpoint(message.status);
         return this.listeners.status(message.status, message.version);
       case 'fatal':
         return this.listeners.fatal(message.message);
@@ -64,7 +138,8 @@ export class TrainingClient {
   }
 
   load(exampleId: string, settings: TrainingSettings, params: ExampleParams): void {
-    this.send({ type: 'load', exampleId, settings, params });
+    this.lastLoad = { type: 'load', exampleId, settings, params };
+    this.send(this.lastLoad);
   }
   play(): void {
     this.send({ type: 'play' });
@@ -79,12 +154,17 @@ export class TrainingClient {
     this.send({ type: 'reset' });
   }
   setSpeed(speed: Speed): void {
+    this.speed = speed;
     this.send({ type: 'speed', speed });
   }
   setLearningRate(value: number): void {
+    if (this.lastLoad)
+      this.lastLoad = { ...this.lastLoad, settings: { ...this.lastLoad.settings, learningRate: value } };
     this.send({ type: 'learningRate', value });
   }
   setOptimizer(value: OptimizerKind): void {
+    if (this.lastLoad)
+      this.lastLoad = { ...this.lastLoad, settings: { ...this.lastLoad.settings, optimizer: value } };
     this.send({ type: 'optimizer', value });
   }
   /** An example-specific computation in the worker (gradient check, comparison, evaluation …). */
