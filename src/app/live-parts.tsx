@@ -13,7 +13,16 @@ export const LiveCostPlot = memo(function LiveCostPlot({ name }: { name: string 
   const reports = useRunStore((s) => s.reports);
   const logScale = useRunStore((s) => s.logScale);
   const toggleLogScale = useRunStore((s) => s.toggleLogScale);
-  return <CostPlot reports={reports} logScale={logScale} onToggleLog={toggleLogScale} name={name} />;
+  const events = useRunStore((s) => s.events);
+  return (
+    <CostPlot
+      reports={reports}
+      events={events}
+      logScale={logScale}
+      onToggleLog={toggleLogScale}
+      name={name}
+    />
+  );
 });
 
 type StaticViewProps = Omit<FrameViewProps, 'snapshot' | 'status' | 'reports'>;
@@ -30,10 +39,11 @@ export const LiveView = memo(function LiveView({
 
 /** The transport, whose step counter follows the curve. */
 export const LiveTransport = memo(function LiveTransport(
-  props: Omit<ComponentProps<typeof Transport>, 'step'>,
+  props: Omit<ComponentProps<typeof Transport>, 'step' | 'pausing'>,
 ) {
   const step = useRunStore(selectStep);
-  return <Transport {...props} step={step} />;
+  const pausing = useRunStore((s) => s.pausing);
+  return <Transport {...props} step={step} pausing={pausing} />;
 });
 
 /** The backend badge with the measured training speed. */

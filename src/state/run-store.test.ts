@@ -145,3 +145,38 @@ describe('run store', () => {
     ]);
   });
 });
+
+describe('run store: pause feedback and curve events', () => {
+  it('a pause request shows until the worker says it stopped; it is ignored when not running', () => {
+    const s = useRunStore.getState();
+    s.requestPause();
+    expect(useRunStore.getState().pausing).toBe(false);
+    s.setStatus({ state: 'running', step: 3 });
+    s.requestPause();
+    expect(useRunStore.getState().pausing).toBe(true);
+    s.setStatus({ state: 'running', step: 4 });
+    expect(useRunStore.getState().pausing).toBe(true);
+    s.setStatus({ state: 'idle', step: 5 });
+    expect(useRunStore.getState().pausing).toBe(false);
+  });
+
+  it('marks learning-rate changes at the curve’s step, a divergence once, a weights load at 0; a load clears', () => {
+    const s = useRunStore.getState();
+    s.setStatus({ state: 'running', step: 0 }, { generation: 1, step: 0 });
+    s.appendReports([report(1), report(2), report(3)], { generation: 1, step: 3 });
+    s.markEvent('learningRate', 'learning rate 0.01');
+    s.markEvent('learningRate', 'learning rate 0.02');
+    s.setStatus({ state: 'diverged', step: 3, message: 'U became NaN' }, { generation: 1, step: 3 });
+    s.setStatus({ state: 'diverged', step: 3, message: 'U became NaN' }, { generation: 1, step: 3 });
+    expect(useRunStore.getState().events).toEqual([
+      { step: 3, kind: 'learningRate', label: 'learning rate 0.02' },
+      { step: 3, kind: 'diverged', label: 'diverged: step refused' },
+    ]);
+    s.markEvent('weights', 'pretrained weights loaded');
+    expect(useRunStore.getState().events).toEqual([
+      { step: 0, kind: 'weights', label: 'pretrained weights loaded' },
+    ]);
+    s.setStatus({ state: 'loading', step: 0 }, { generation: 2, step: 0 });
+    expect(useRunStore.getState().events).toEqual([]);
+  });
+});

@@ -7,7 +7,24 @@ export interface Series {
   /** [x, y] pairs in increasing x. */
   points: [number, number][];
   dashed?: boolean;
+  /** Drawn thin and pale, under the others (the raw per-step value beneath its smoothed trend). */
+  faint?: boolean;
+  /** Legend text, where it should say more than the name (e.g. the smoothing window). */
+  legend?: string;
 }
+
+/** A moment marked on the x-axis (a learning-rate change, weights loaded, a refused divergent step). */
+export interface PlotEvent {
+  x: number;
+  label: string;
+  kind: 'learningRate' | 'weights' | 'diverged';
+}
+
+const EVENT_COLOR: Record<PlotEvent['kind'], string> = {
+  learningRate: '#7c3aed',
+  weights: '#15803d',
+  diverged: '#b91c1c',
+};
 
 interface LinePlotProps {
   title: string;
@@ -20,6 +37,7 @@ interface LinePlotProps {
   hoverX: number | null;
   onHover: (x: number | null) => void;
   testId?: string;
+  events?: readonly PlotEvent[];
 }
 
 const MAX_POINTS = 1200;
@@ -62,7 +80,7 @@ function logTicks(ticks: number[]): number[] {
 
 /** A d3-scaled line chart rendered by React: axes, optional log y, hover read-out. */
 export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePlot(
-  { title, series, logY, width = 420, height = 150, xLabel = 'step', hoverX, onHover, testId },
+  { title, series, logY, width = 420, height = 150, xLabel = 'step', hoverX, onHover, testId, events = [] },
   ref,
 ) {
   const margin = { top: 20, right: 12, bottom: 28, left: 56 };
@@ -93,6 +111,14 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
   const xTicks = x.ticks(5);
   const yTicks = usableLog ? logTicks(y.ticks()) : y.ticks(4);
   const readouts = hoverX === null ? [] : thinned.map((s) => ({ s, p: nearest(s.points, hoverX) }));
+  // The event under the pointer: within 6 px of it.
+  const hoverEvent = hoverX === null ? undefined : events.find((e) => Math.abs(x(e.x) - x(hoverX)) <= 6);
+  // Legend entries right-aligned, each as wide as its text (about 6 px a character at 11 px).
+  const legendWidths = thinned.map((s) => 26 + 6.2 * (s.legend ?? s.name).length);
+  const legendX = legendWidths.map(
+    (_, i) => width - margin.right - legendWidths.slice(i).reduce((a, b) => a + b, 0),
+  );
+  const drawOrder = [...thinned.filter((s) => s.faint), ...thinned.filter((s) => !s.faint)];
 
   return (
     <svg
@@ -124,18 +150,19 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
         {usableLog ? ' (log)' : ''}
       </text>
       {thinned.map((s, i) => (
-        <g key={s.name} transform={`translate(${width - margin.right - 90 * (thinned.length - i)}, 9)`}>
+        <g key={s.name} transform={`translate(${legendX[i]}, 9)`}>
           <line
             x1={0}
             x2={14}
             y1={0}
             y2={0}
             stroke={s.color}
-            strokeWidth={2}
+            strokeWidth={s.faint ? 1.2 : 2}
+            strokeOpacity={s.faint ? 0.45 : 1}
             strokeDasharray={s.dashed ? '4 3' : undefined}
           />
           <text x={18} y={4} fontSize={11} fill="#374151">
-            {s.name}
+            {s.legend ?? s.name}
           </text>
         </g>
       ))}
@@ -162,16 +189,38 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
       <text x={width - margin.right} y={height - 3} fontSize={10} textAnchor="end" fill="#4b5563">
         {xLabel}
       </text>
-      {thinned.map((s) => (
+      {drawOrder.map((s) => (
         <path
           key={s.name}
           d={line(s.points) ?? ''}
           fill="none"
           stroke={s.color}
-          strokeWidth={1.8}
+          strokeWidth={s.faint ? 1 : 1.8}
+          strokeOpacity={s.faint ? 0.35 : 1}
           strokeDasharray={s.dashed ? '4 3' : undefined}
+          data-series={s.name}
         />
       ))}
+      {events.map((e, i) => {
+        const ex = x(e.x);
+        if (ex < margin.left - 0.5 || ex > width - margin.right + 0.5) return null;
+        const base = height - margin.bottom;
+        return (
+          <g key={`e${i}`} data-event={e.kind}>
+            <title>{`${e.label} (${xLabel} ${fmt(e.x)})`}</title>
+            <line
+              x1={ex}
+              x2={ex}
+              y1={margin.top}
+              y2={base}
+              stroke={EVENT_COLOR[e.kind]}
+              strokeOpacity={0.55}
+              strokeDasharray="2 3"
+            />
+            <path d={`M${ex},${base - 1} l-4.5,7 h9 z`} fill={EVENT_COLOR[e.kind]} />
+          </g>
+        );
+      })}
       {hoverX !== null && (
         <g>
           <line x1={x(hoverX)} x2={x(hoverX)} y1={margin.top} y2={height - margin.bottom} stroke="#9ca3af" />
@@ -184,6 +233,16 @@ export const LinePlot = forwardRef<SVGSVGElement, LinePlotProps>(function LinePl
                 </text>
               </g>
             ) : null,
+          )}
+          {hoverEvent && (
+            <text
+              x={margin.left + 6}
+              y={margin.top + 12 + 13 * readouts.length}
+              fontSize={11}
+              fill={EVENT_COLOR[hoverEvent.kind]}
+            >
+              {hoverEvent.label} at {xLabel} {fmt(hoverEvent.x)}
+            </text>
           )}
         </g>
       )}

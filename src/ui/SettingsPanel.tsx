@@ -2,6 +2,7 @@ import { BACKEND_ORDER, type BackendName } from '../il/backend-names';
 import type { ExampleMeta } from '../il/example-meta';
 import type { OptimizerKind, TrainingSettings } from '../il/problem';
 import { Slider } from './Slider';
+import { DiceIcon } from './Icons';
 
 interface SettingsPanelProps {
   meta: ExampleMeta;
@@ -58,7 +59,7 @@ export function SettingsPanel({
           onClick={() => onSettings({ seed: Math.floor(Math.random() * 100000) })}
           title="New random seed"
         >
-          🎲 New seed
+          <DiceIcon /> New seed
         </button>
       </div>
       <Slider

@@ -1,6 +1,7 @@
 import type { SessionState, Speed } from '../il/session';
 import { ariaKeys, PAGE_ACTIONS } from './actions';
 import { Kbd } from './Kbd';
+import { PauseIcon, PlayIcon, SpinnerIcon } from './Icons';
 
 export const SPEEDS: { label: string; value: Speed }[] = [
   { label: '1 step/s', value: 1 },
@@ -12,6 +13,8 @@ export const SPEEDS: { label: string; value: Speed }[] = [
 interface TransportProps {
   state: SessionState;
   step: number;
+  /** Pause was pressed; the worker finishes its current step before it says it stopped. */
+  pausing?: boolean;
   speed: Speed;
   onPlay: () => void;
   onPause: () => void;
@@ -21,12 +24,27 @@ interface TransportProps {
 }
 
 /** Play / pause / step / reset / speed, each with its keyboard shortcut beside it. */
-export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset, onSpeed }: TransportProps) {
+export function Transport({
+  state,
+  step,
+  pausing = false,
+  speed,
+  onPlay,
+  onPause,
+  onStep,
+  onReset,
+  onSpeed,
+}: TransportProps) {
   const running = state === 'running';
   const blocked = state === 'loading' || state === 'error';
   return (
     <div className="transport" role="toolbar" aria-label="Training controls">
-      {running ? (
+      {running && pausing ? (
+        // Answers at once; the button turns back into Train when the worker's idle status arrives.
+        <button type="button" className="primary" disabled aria-busy="true" data-testid="pausing">
+          <SpinnerIcon /> Pausing…
+        </button>
+      ) : running ? (
         <button
           type="button"
           className="primary"
@@ -34,7 +52,7 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
           aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.trainPause)}
           data-testid="pause"
         >
-          ❚❚ Pause <Kbd action={PAGE_ACTIONS.trainPause} />
+          <PauseIcon /> Pause <Kbd action={PAGE_ACTIONS.trainPause} />
         </button>
       ) : (
         <button
@@ -45,7 +63,7 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
           aria-keyshortcuts={ariaKeys(PAGE_ACTIONS.trainPause)}
           data-testid="play"
         >
-          ▶ Train <Kbd action={PAGE_ACTIONS.trainPause} />
+          <PlayIcon /> Train <Kbd action={PAGE_ACTIONS.trainPause} />
         </button>
       )}
       <button
@@ -83,6 +101,7 @@ export function Transport({ state, step, speed, onPlay, onPause, onStep, onReset
       <span className="step-count" aria-live="polite" data-testid="step-count">
         step {step}
         {state === 'loading' && ' · loading…'}
+        {running && pausing && ' · pausing…'}
       </span>
     </div>
   );

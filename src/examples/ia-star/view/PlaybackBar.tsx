@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Slider } from '../../../ui/Slider';
 import { type PlaybackState, RATE_MAX, RATE_MIN } from './playback-clock.ts';
+import { PauseIcon, PlayIcon } from '../../../ui/Icons';
 
 interface PlaybackBarProps {
   state: PlaybackState;
@@ -29,7 +30,16 @@ export function PlaybackBar({ state, onToggle, onStep, onSeek, onRate }: Playbac
         aria-keyshortcuts="P"
         data-testid="search-play"
       >
-        {state.playing ? '❚❚ Pause search' : '▶ Replay search'} <kbd>P</kbd>
+        {state.playing ? (
+          <>
+            <PauseIcon /> Pause search
+          </>
+        ) : (
+          <>
+            <PlayIcon /> Replay search
+          </>
+        )}{' '}
+        <kbd>P</kbd>
       </button>
       <button
         type="button"
