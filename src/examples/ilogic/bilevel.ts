@@ -56,8 +56,14 @@ export function newtonLower(
   for (let s = 0; s < newtonSteps; s++) {
     const m = mu;
     const g = gradMu(theta, m, batch, ridge);
-    const { x } = conjugateGradientTensors((v) => hessianVectorProduct(theta, m, v, batch, ridge, 0), g, cg);
-    mu = addScaled(m, -1, x);
+    const { x, report } = conjugateGradientTensors(
+      (v) => hessianVectorProduct(theta, m, v, batch, ridge, 0),
+      g,
+      cg,
+    );
+    // Away from a minimum (H not positive definite) a Newton step has no reason to descend: it is skipped.
+    const take = tf.sub(1, report.negativeCurvature);
+    mu = m.map((mi, i) => tf.sub(mi, tf.mul(x[i], take)));
   }
   return mu;
 }

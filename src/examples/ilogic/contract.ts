@@ -43,6 +43,11 @@ export interface GradientCheckRow {
   objective: string;
   /** What the path's solver reported (the implicit path's CG: iterations, residual, a curvature stop). */
   note?: string;
+  /**
+   * False where the check does not apply: the implicit rows when CG met non-positive curvature at the check's μ*
+   * (no strict minimum there, so the IFT and its finite differences say nothing about each other).
+   */
+  applies: boolean;
   ms: number;
 }
 

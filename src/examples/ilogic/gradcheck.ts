@@ -65,8 +65,8 @@ function weightedDifference(plus: ArrayLike<number>, minus: ArrayLike<number>, w
   return num / den;
 }
 
-/** The CG report in words (and its tensors disposed). */
-async function describeCg(cg: CgReport): Promise<string> {
+/** The CG report in words (and its tensors disposed), and whether it stopped at non-positive curvature. */
+async function describeCg(cg: CgReport): Promise<{ text: string; curvatureStop: boolean }> {
   const [it, neg, res] = [
     await scalar(cg.iterations),
     await scalar(cg.negativeCurvature),
@@ -74,8 +74,11 @@ async function describeCg(cg: CgReport): Promise<string> {
   ];
   tf.dispose([cg.iterations, cg.negativeCurvature, cg.relativeResidual]);
   return neg > 0
-    ? `CG stopped after ${it} iterations: non-positive curvature (residual ${res.toExponential(1)})`
-    : `CG: ${it} iterations, residual ${res.toExponential(1)}`;
+    ? {
+        text: `CG stopped after ${it} iterations: non-positive curvature (residual ${res.toExponential(1)}); no strict LL minimum here, the check does not apply`,
+        curvatureStop: true,
+      }
+    : { text: `CG: ${it} iterations, residual ${res.toExponential(1)}`, curvatureStop: false };
 }
 
 /**
@@ -208,7 +211,7 @@ export async function gradientCheck(
       fd.push(weightedDifference(await plus.data(), await minus.data(), weight) / (2 * h));
       tf.dispose([plus, minus]);
     }
-    const extra = cg ? await describeCg(cg) : '';
+    const solver = cg ? await describeCg(cg) : null;
     tf.dispose([...dTheta, ...dirs.flat()]);
     rows.push({
       path: c.label,
@@ -216,7 +219,8 @@ export async function gradientCheck(
       finiteDifference: fd,
       relativeError: relativeError(analytic, fd),
       objective: c.objective,
-      ...(extra ? { note: extra } : {}),
+      ...(solver ? { note: solver.text } : {}),
+      applies: !solver?.curvatureStop,
       ms: performance.now() - started,
     });
   }

@@ -100,6 +100,7 @@ describe('gradient paths vs finite differences', () => {
       const exact = row(rows, 'implicit (exact solve)');
       expect(exact.relativeError).toBeLessThan(1e-2);
       expect(exact.note).toMatch(/^CG: 40 iterations/);
+      expect(exact.applies).toBe(true);
       // The as-set row (n = 5, δ = 0.1) is an approximation: only its finiteness is a property of the code.
       expect(row(rows, 'implicit (as set)').analytic.every(Number.isFinite)).toBe(true);
       problem.dispose();

@@ -3,71 +3,99 @@ import { ACTIONS, CONCEPTS, UNARY_CONCEPTS } from '../rules';
 
 const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(1)}%`);
 
+/** Short column heads (the full concept name is the abbr's title and the meter's label). */
+const SHORT: Record<string, string> = {
+  IsAmbulance: 'Amb',
+  IsPedestrian: 'Ped',
+  IsOld: 'Old',
+  IsReckless: 'Reck',
+  AtIntersection: 'At∩',
+  InIntersection: 'In∩',
+  CollidingClose: 'Close',
+  HigherPriority: 'Prio',
+};
+const short = (c: string) => (
+  <abbr title={c} style={{ textDecoration: 'none' }}>
+    {SHORT[c] ?? c}
+  </abbr>
+);
+
 export function AgentConcepts({ snapshot }: { snapshot: IlogicSnapshot }) {
   return (
-    <table className="data-table" data-testid="ilogic-concepts">
-      <caption>Unary concepts per agent: true / grounded (slot matched by the probe)</caption>
-      <thead>
-        <tr>
-          <th scope="col">agent</th>
-          {UNARY_CONCEPTS.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-          <th scope="col">predicted / true</th>
-        </tr>
-      </thead>
-      <tbody>
-        {snapshot.agents.map((a, i) => (
-          <tr key={i}>
-            <th scope="row">{`${i + 1} ${a.type}`}</th>
-            {a.trueConcepts.map((t, k) => (
-              <td key={k} title={`true ${t}, grounded ${a.groundedConcepts[k].toFixed(2)}`}>
-                {t ? '●' : '○'}{' '}
-                <meter
-                  min={0}
-                  max={1}
-                  value={a.groundedConcepts[k]}
-                  aria-label={`${UNARY_CONCEPTS[k]} grounded`}
-                />
-              </td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid="ilogic-concepts">
+        <caption>
+          Per agent: true concept (●/○) and grounded probability (bar, slot matched by the probe)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">agent</th>
+            {UNARY_CONCEPTS.map((c) => (
+              <th key={c} scope="col">
+                {short(c)}
+              </th>
             ))}
-            <td>{`${ACTIONS[a.predictedAction]} / ${ACTIONS[a.trueAction]}`}</td>
+            <th scope="col">next: predicted / true</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {snapshot.agents.map((a, i) => (
+            <tr key={i}>
+              <th scope="row">{`${i + 1} ${a.type}`}</th>
+              {a.trueConcepts.map((t, k) => (
+                <td key={k} title={`true ${t}, grounded ${a.groundedConcepts[k].toFixed(2)}`}>
+                  {t ? '●' : '○'}
+                  <br />
+                  <meter
+                    min={0}
+                    max={1}
+                    value={a.groundedConcepts[k]}
+                    aria-label={`${UNARY_CONCEPTS[k]} grounded`}
+                    style={{ width: '2.6rem' }}
+                  />
+                </td>
+              ))}
+              <td>
+                {ACTIONS[a.predictedAction]} / {ACTIONS[a.trueAction]}
+                {a.predictedAction !== a.trueAction ? ' ✗' : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function Matrix({ values, caption, testId }: { values: number[][]; caption: string; testId: string }) {
   return (
-    <table className="data-table" data-testid={testId}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">action</th>
-          {CONCEPTS.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {values.map((row, a) => (
-          <tr key={a}>
-            <th scope="row">{ACTIONS[a]}</th>
-            {row.map((v, k) => (
-              <td key={k} style={{ background: `rgba(42, 110, 200, ${Math.min(1, v * 4).toFixed(2)})` }}>
-                {v.toFixed(2)}
-              </td>
+    <div className="table-scroll">
+      <table className="data-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">action</th>
+            {CONCEPTS.map((c) => (
+              <th key={c} scope="col">
+                {short(c)}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {values.map((row, a) => (
+            <tr key={a}>
+              <th scope="row">{ACTIONS[a]}</th>
+              {row.map((v, k) => (
+                <td key={k} style={{ background: `rgba(42, 110, 200, ${Math.min(1, v * 4).toFixed(2)})` }}>
+                  {v.toFixed(2)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -116,7 +144,7 @@ export function GradientCheckTable({ rows }: { rows: GradientCheckRow[] }) {
             <td>{r.objective}</td>
             <td>{r.analytic.map((x) => x.toExponential(3)).join(', ')}</td>
             <td>{r.finiteDifference.map((x) => x.toExponential(3)).join(', ')}</td>
-            <td>{r.relativeError.toExponential(2)}</td>
+            <td>{r.applies ? r.relativeError.toExponential(2) : `(${r.relativeError.toExponential(2)})`}</td>
             <td>{r.note ?? '—'}</td>
           </tr>
         ))}
