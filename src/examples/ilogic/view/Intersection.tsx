@@ -86,8 +86,11 @@ export function ActionLegend() {
     <p className="hint">
       Frame colour = predicted next action:{' '}
       {ACTIONS.map((a, i) => (
-        <span key={a} style={{ color: ACTION_COLOR[i], fontWeight: 600, marginRight: 8 }}>
-          ■ {a}
+        <span key={a} style={{ fontWeight: 600, marginRight: 8 }}>
+          <span aria-hidden="true" style={{ color: ACTION_COLOR[i] }}>
+            ■
+          </span>{' '}
+          {a}
         </span>
       ))}
       ✗ marks a wrong prediction.

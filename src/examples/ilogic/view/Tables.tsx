@@ -22,7 +22,8 @@ const short = (c: string) => (
 
 export function AgentConcepts({ snapshot }: { snapshot: IlogicSnapshot }) {
   return (
-    <div className="table-scroll">
+    // Focusable, so the table scrolls from the keyboard where the column is narrow.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Grounded concepts per agent">
       <table className="data-table" data-testid="ilogic-concepts">
         <caption>
           Per agent: true concept (●/○) and grounded probability (bar, slot matched by the probe)
@@ -67,9 +68,20 @@ export function AgentConcepts({ snapshot }: { snapshot: IlogicSnapshot }) {
   );
 }
 
+/**
+ * A dependence cell: light tints with dark text up to 0.15, a dark blue with white text above (both pairs keep a
+ * contrast ratio ≥ 4.5, which intermediate shades of one colour cannot do for either text colour).
+ */
+function cellStyle(v: number): { background: string; color: string } {
+  const strength = Math.min(1, v * 4);
+  return strength < 0.6
+    ? { background: `rgba(20, 70, 150, ${Math.min(0.45, strength).toFixed(2)})`, color: '#111' }
+    : { background: 'rgb(20, 70, 150)', color: '#fff' };
+}
+
 function Matrix({ values, caption, testId }: { values: number[][]; caption: string; testId: string }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -87,7 +99,7 @@ function Matrix({ values, caption, testId }: { values: number[][]; caption: stri
             <tr key={a}>
               <th scope="row">{ACTIONS[a]}</th>
               {row.map((v, k) => (
-                <td key={k} style={{ background: `rgba(42, 110, 200, ${Math.min(1, v * 4).toFixed(2)})` }}>
+                <td key={k} style={cellStyle(v)}>
                   {v.toFixed(2)}
                 </td>
               ))}
