@@ -14,6 +14,7 @@ import { WeightsPanel } from '../ui/WeightsPanel';
 import { downloadBlob, downloadText } from '../ui/download';
 import { TrainingClient } from '../worker/client';
 import { PAGE_ACTIONS, useKeyActions } from '../ui/actions';
+import { PresenterBar, presentingFromUrl, writePresentingToUrl } from '../ui/PresenterBar';
 import { LiveBackendBadge, LiveCostPlot, LiveTransport, LiveView } from './live-parts';
 import { loadView, type ExampleViewModule } from './views';
 import { fetchWeights, readWeightFiles } from './weights-files';
@@ -141,6 +142,11 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
     setPage((p) => ({ ...p, view: { ...p.view, ...patch } }));
   }, []);
 
+  // Presenter mode (F or ?present=1): large type, settings folded away, scene and plot large (CSS on the root class).
+  const [presenting, setPresenting] = useState(() => presentingFromUrl());
+  useEffect(() => writePresentingToUrl(presenting), [presenting]);
+  const togglePresenting = useCallback(() => setPresenting((p) => !p), []);
+
   const choosePreset = (presetId: string) => {
     const preset = meta.presets.find((p) => p.id === presetId);
     if (preset)
@@ -165,9 +171,28 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
   // The worker rebuilds the problem from the request it holds (same seed, same settings): a fresh run.
   const reset = useCallback(() => clientRef.current?.reset(), []);
 
+  const stepPreset = (delta: 1 | -1) => {
+    const n = meta.presets.length;
+    const i = meta.presets.findIndex((p) => p.id === page.presetId);
+    choosePreset(meta.presets[(((i + delta) % n) + n) % n].id);
+  };
+  const stepPresetRef = useRef(stepPreset);
+  useEffect(() => {
+    stepPresetRef.current = stepPreset;
+  });
+
   const keyHandlers = useMemo(() => {
     const speedIndex = SPEEDS.findIndex((s) => s.value === speed);
+    // Arrow keys belong to the page (scrolling, editors) except in presenter mode.
+    const presetKeys = presenting
+      ? {
+          nextPreset: () => stepPresetRef.current(1),
+          previousPreset: () => stepPresetRef.current(-1),
+        }
+      : {};
     return {
+      ...presetKeys,
+      present: togglePresenting,
       trainPause: () => (useRunStore.getState().status.state === 'running' ? pause() : play()),
       step,
       reset,
@@ -175,7 +200,7 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
       slower: () => setSpeed(SPEEDS[Math.max(0, speedIndex - 1)].value),
       logScale: () => useRunStore.getState().toggleLogScale(),
     };
-  }, [speed, pause, play, step, reset, setSpeed]);
+  }, [speed, pause, play, step, reset, setSpeed, presenting, togglePresenting]);
   useKeyActions(PAGE_ACTIONS, keyHandlers);
 
   const pretrainedFolder = meta.pretrainedWeights?.(page.presetId, page.params) ?? null;
@@ -216,13 +241,20 @@ export function ExamplePage({ initial, warning }: { initial: PageState; warning?
 
   const View = view?.View;
   return (
-    <div className="example-page">
+    <div className={presenting ? 'example-page presenting' : 'example-page'}>
       <header className="topbar">
         <a href="#/" className="back">
           ← All examples
         </a>
         <h1>{meta.title}</h1>
         <LiveBackendBadge />
+        <PresenterBar
+          presenting={presenting}
+          onToggle={togglePresenting}
+          presets={meta.presets}
+          presetId={page.presetId}
+          onStep={stepPreset}
+        />
       </header>
       <div className="notices" aria-live="polite">
         {fatal && <Notice kind="error">The training worker stopped: {fatal}</Notice>}

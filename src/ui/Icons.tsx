@@ -65,3 +65,27 @@ export function SpinnerIcon() {
     </Icon>
   );
 }
+
+export function ChevronIcon({ direction }: { direction: 'left' | 'right' }) {
+  return (
+    <Icon>
+      <path
+        d={direction === 'left' ? 'M10 3 5 8l5 5' : 'M6 3l5 5-5 5'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </Icon>
+  );
+}
+
+export function PresentIcon() {
+  return (
+    <Icon>
+      <rect x="1.5" y="2" width="13" height="9" rx="1" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <path d="M8 11v3M5 14.5h6" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </Icon>
+  );
+}

@@ -24,6 +24,19 @@ export const PAGE_ACTIONS = {
   faster: { keys: ['+', '='], display: '+', label: 'faster', scope: 'page' },
   slower: { keys: ['-'], display: '−', label: 'slower', scope: 'page' },
   logScale: { keys: ['l'], display: 'L', label: 'log scale', scope: 'page' },
+  present: { keys: ['f'], display: 'F', label: 'presenter mode', scope: 'page' },
+  nextPreset: {
+    keys: ['ArrowRight', 'PageDown'],
+    display: '→',
+    label: 'next preset (presenter mode)',
+    scope: 'page',
+  },
+  previousPreset: {
+    keys: ['ArrowLeft', 'PageUp'],
+    display: '←',
+    label: 'previous preset (presenter mode)',
+    scope: 'page',
+  },
 } as const satisfies Record<string, KeyAction>;
 
 export type PageActionId = keyof typeof PAGE_ACTIONS;

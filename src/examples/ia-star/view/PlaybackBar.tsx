@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Slider } from '../../../ui/Slider';
 import { type PlaybackState, RATE_MAX, RATE_MIN } from './playback-clock.ts';
-import { PauseIcon, PlayIcon } from '../../../ui/Icons';
+import { ChevronIcon, PauseIcon, PlayIcon } from '../../../ui/Icons';
 
 interface PlaybackBarProps {
   state: PlaybackState;
@@ -49,7 +49,7 @@ export function PlaybackBar({ state, onToggle, onStep, onSeek, onRate }: Playbac
         aria-label="Back one expansion"
         data-testid="search-back"
       >
-        ◀ <kbd>,</kbd>
+        <ChevronIcon direction="left" /> <kbd>,</kbd>
       </button>
       <button
         type="button"
@@ -59,7 +59,7 @@ export function PlaybackBar({ state, onToggle, onStep, onSeek, onRate }: Playbac
         aria-label="Forward one expansion"
         data-testid="search-forward"
       >
-        ▶ <kbd>.</kbd>
+        <ChevronIcon direction="right" /> <kbd>.</kbd>
       </button>
       <div className="ia-scrub">
         <label htmlFor={scrubId}>expansion</label>
