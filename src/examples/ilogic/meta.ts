@@ -1,4 +1,5 @@
 import type { ExampleMeta } from '../../il/example-meta';
+import { ilogicParamSchema } from './params';
 
 export const ilogicMeta: ExampleMeta = {
   id: 'ilogic',
@@ -11,8 +12,18 @@ export const ilogicMeta: ExampleMeta = {
   defaults: { seed: 1, learningRate: 0.01, batchSize: 16, optimizer: 'adam' },
   usesBatch: true,
   batchSizes: [8, 16, 32],
-  // No pretrained weights are shipped yet (`npm run train -- ilogic --preset <id>` has not been run into
-  // public/weights/ilogic/): pretrainedWeights stays unset until they are.
+  // θ (the grounder) trained on each preset's own scenes: `npm run train -- ilogic --preset <id> --steps N`
+  // (intersection 800, unrolled 400, implicit 400). μ (the NLM, an LL variable) is not shipped: the LL re-induces it
+  // from the loaded θ. The weights fit another gradient path or K too (θ's shapes never change); they are offered
+  // only while the scenes are the preset's (grid, agents, training scenes).
+  pretrainedWeights: (presetId, params) => {
+    const preset = ilogicMeta.presets.find((p) => p.id === presetId);
+    if (!preset) return null;
+    const scene = ['grid', 'agents', 'trainScenes'] as const;
+    const value = (p: typeof params, k: (typeof scene)[number]) => p[k] ?? ilogicParamSchema[k].default;
+    const same = scene.every((k) => value(params, k) === value(preset.params, k));
+    return same ? `weights/ilogic/${presetId}` : null;
+  },
   presets: [
     {
       id: 'intersection',
