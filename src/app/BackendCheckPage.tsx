@@ -79,8 +79,9 @@ export function BackendCheckPage() {
       <p>
         Each example trains {request.steps} steps from the same seed on every tfjs backend of this browser;
         its U, L, ‖∇U‖ and hypergradients dU/dψ are compared with the {REFERENCE} backend&apos;s (float32:
-        agreement means a relative error ≤ 10⁻³). The example pages run the same check on their first step
-        before they train on a GPU backend, and fall back where it fails.
+        agreement means a relative error ≤ 10⁻³). The example pages run the same check (their first two steps,
+        against wasm) before they train on a GPU backend, and fall back where it disagrees or, on “auto”,
+        where it is much slower.
       </p>
       <table className="check-table">
         <thead>
