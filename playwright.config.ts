@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built app served on
@@ -15,7 +16,19 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-webgpu',
 ];
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * The port the built app is served on: E2E_PORT when set, otherwise a free one the system gives (so `npm test` runs
+ * beside `npm run preview` on 4173 or another test run). The config is read again in each test worker, so the
+ * first read stores its choice in process.env, which the workers inherit. Node cannot listen synchronously, so a
+ * child Node process asks for port 0 and prints the port it got.
+ */
+function freePort(): number {
+  const script =
+    "const s = require('node:net').createServer(); s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+process.env.E2E_PORT ??= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // Silences tfjs's "install the node backend" banner (tf.enableProdMode(); see the file).
+    setupFiles: ['src/test-support/quiet-tfjs.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
