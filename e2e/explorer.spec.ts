@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import {
   expect,
   measureFrameTimes,
   plotEnds,
-  PREVIEW_DIR,
+  savePreview,
   saveScreenshot,
   seriousAxeViolations,
   test,
@@ -33,14 +32,7 @@ test.describe('bilevel gradient explorer', () => {
     await expect(page.getByTestId('error-exact')).toHaveText('0 (reference)');
     await saveScreenshot(page, 'explorer');
     // The landing card's preview: the hypergradient table and the contour with the descent path.
-    const box = await page.locator('.two-col').boundingBox();
-    if (box) {
-      mkdirSync(PREVIEW_DIR, { recursive: true });
-      await page.screenshot({
-        path: `${PREVIEW_DIR}/explorer.png`,
-        clip: { x: box.x, y: box.y, width: box.width, height: (box.width * 9) / 16 },
-      });
-    }
+    await savePreview(page.locator('.two-col'), 'explorer');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { PREVIEW_DIR, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import { savePreview, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 test.describe('iMPC', () => {
   test('trains m, J and the denoiser in the worker, flies a gust, compares and checks gradients', async ({
@@ -57,17 +56,8 @@ test.describe('iMPC', () => {
     await expect(page.getByTestId('impc-flight-readout')).toContainText('wind 5.0 m/s');
 
     await saveScreenshot(page, 'impc');
-    // The landing card's preview: a 640 × 360 crop of the flight panel.
-    const flight = page.locator('.impc-flight');
-    await flight.scrollIntoViewIfNeeded();
-    const box = await flight.boundingBox();
-    if (box) {
-      mkdirSync(PREVIEW_DIR, { recursive: true });
-      await page.screenshot({
-        path: `${PREVIEW_DIR}/impc.png`,
-        clip: { x: box.x, y: box.y, width: 640, height: 360 },
-      });
-    }
+    // The landing card's preview: the flight panel, whole.
+    await savePreview(page.locator('.impc-flight'), 'impc');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

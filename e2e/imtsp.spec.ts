@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { PREVIEW_DIR, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
+import { savePreview, expect, plotEnds, saveScreenshot, seriousAxeViolations, test } from './support';
 
 const MALFORMED_TSP = [
   'NAME : broken',
@@ -99,16 +98,8 @@ test.describe('iMTSP', () => {
     // The allocation for the edited instance is drawn (51 cities, tours, the longest highlighted).
     await expect(page.getByTestId('longest-tour')).toBeVisible({ timeout: 60_000 });
     await saveScreenshot(page, 'imtsp');
-    // The landing card's preview: a 640 × 360 crop of the editor (tours, longest highlighted) and the bars.
-    await editor.scrollIntoViewIfNeeded();
-    const editorBox = await editor.boundingBox();
-    if (editorBox) {
-      mkdirSync(PREVIEW_DIR, { recursive: true });
-      await page.screenshot({
-        path: `${PREVIEW_DIR}/imtsp.png`,
-        clip: { x: editorBox.x + 60, y: editorBox.y + 12, width: 640, height: 360 },
-      });
-    }
+    // The landing card's preview: the editor (tours, longest highlighted), whole.
+    await savePreview(editor, 'imtsp');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 
@@ -46,6 +46,26 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+}
+
+/**
+ * A landing card's preview (640 × 360): the whole element, scaled to fit and centred on white — never a crop
+ * through its text (a fixed 640 × 360 clip cut the cards' labels mid-word).
+ */
+export async function savePreview(target: Locator, name: string): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const shot = await target.screenshot();
+  const frame = await target.page().context().newPage();
+  await frame.setViewportSize({ width: 640, height: 360 });
+  await frame.setContent(
+    '<body style="margin:0;background:#ffffff">' +
+      '<img alt="" style="display:block;width:640px;height:360px;object-fit:contain" ' +
+      `src="data:image/png;base64,${shot.toString('base64')}"></body>`,
+  );
+  await frame.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+  mkdirSync(PREVIEW_DIR, { recursive: true });
+  await frame.screenshot({ path: `${PREVIEW_DIR}/${name}.png` });
+  await frame.close();
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {

@@ -42,7 +42,7 @@ export function HypergradientTable({
           onChange={(v) => onCgIterations(Math.round(v))}
         />
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Hypergradients by method">
         <table className="data-table" data-testid="hypergradient-table">
           <thead>
             <tr>
@@ -63,7 +63,14 @@ export function HypergradientTable({
                   {r.method === trainingMethod && ' ← trains'}
                 </th>
                 <td>
-                  <svg width={120} height={22} role="img" aria-label={`gradient of ${r.method}`}>
+                  <svg
+                    width={88}
+                    height={22}
+                    viewBox="0 0 120 22"
+                    preserveAspectRatio="none"
+                    role="img"
+                    aria-label={`gradient of ${r.method}`}
+                  >
                     <line x1={0} x2={120} y1={11} y2={11} stroke="#d1d5db" />
                     {r.gradient.map((g, j) => {
                       const w = 120 / r.gradient.length;
