@@ -105,7 +105,7 @@ export type CgReport = {
   iterations: tf.Scalar;
   /** 1 when a direction of non-positive curvature pᵀAp ≤ ε‖p‖² stopped CG (H + δI not positive definite there). */
   negativeCurvature: tf.Scalar;
-  /** ‖b − A x‖ / ‖b‖ at the end. */
+  /** ‖r‖ / ‖b‖ at the end, r the recursively updated residual (in float32 it falls below the true ‖b − A x‖). */
   relativeResidual: tf.Scalar;
 };
 

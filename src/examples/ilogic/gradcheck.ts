@@ -81,10 +81,10 @@ async function describeCg(cg: CgReport): Promise<{ text: string; curvatureStop: 
   tf.dispose([cg.iterations, cg.negativeCurvature, cg.relativeResidual]);
   return neg > 0
     ? {
-        text: `CG stopped after ${it} iterations: non-positive curvature (residual ${res.toExponential(1)}); no strict LL minimum here, the check does not apply`,
+        text: `CG stopped after ${it} iterations: non-positive curvature (recursive residual ${res.toExponential(1)}); no strict LL minimum here, the check does not apply`,
         curvatureStop: true,
       }
-    : { text: `CG: ${it} iterations, residual ${res.toExponential(1)}`, curvatureStop: false };
+    : { text: `CG: ${it} iterations, recursive residual ${res.toExponential(1)}`, curvatureStop: false };
 }
 
 /**
