@@ -244,13 +244,22 @@ describe('worker → TrainingClient', () => {
     client.load('explorer', settings, { method: 'implicit' });
     client.setLearningRate(0.01);
     first.reply({ type: 'status', status: { state: 'running', step: 0 }, version });
-    first.reply({ type: 'reports', reports: [{ step: 12, upper: 1, lower: 1, gradNorm: 1, ms: 1 }], version });
+    first.reply({
+      type: 'reports',
+      reports: [{ step: 12, upper: 1, lower: 1, gradNorm: 1, ms: 1 }],
+      version,
+    });
     // Pausing checkpoints the weights: the client asks for them and keeps the answer.
     first.reply({ type: 'status', status: { state: 'idle', step: 12 }, version });
     const ask = first.posted.at(-1);
     if (ask?.type !== 'exportWeights') throw new Error(`expected an export, got ${ask?.type}`);
     const files: WeightsFiles = {
-      json: { format: 'imperative-learning-playground/weights', exampleId: 'explorer', meta: {}, weightsManifest: [] },
+      json: {
+        format: 'imperative-learning-playground/weights',
+        exampleId: 'explorer',
+        meta: {},
+        weightsManifest: [],
+      },
       bin: new ArrayBuffer(0),
     } as unknown as WeightsFiles;
     first.reply({ type: 'result', id: ask.id, ok: true, value: files });
