@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { join } from 'node:path';
 import { parseArgs, intFlag, formatTable } from './args';
-import { sharedDataDir } from './shared-data-dir';
+import { readSharedData } from './shared-data-dir';
 import { CliUsageError, runCli, withoutDebugFlag } from './cli-errors';
 import { examples } from '../examples/registry';
 
@@ -43,10 +42,7 @@ async function main(): Promise<number> {
     log: (line) => process.stderr.write(`${line}\n`),
     readFile: (path) => new Uint8Array(readFileSync(path)),
     collectGarbage: exposeGc(),
-    readSharedData: (relativePath) => {
-      const path = join(sharedDataDir, relativePath);
-      return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
-    },
+    readSharedData,
   });
   console.log(formatTable(result.table));
   console.log(JSON.stringify({ example: id, ...result.json }));

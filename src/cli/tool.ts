@@ -4,24 +4,18 @@
  * 1 bad file or failed run); `--debug` adds the stack.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { examples } from '../examples/registry';
 import { ToolUsageError, type ToolIo } from '../il/example/tool';
 import { runCli, withoutDebugFlag } from './cli-errors';
-import { sharedDataDir } from './shared-data-dir';
-
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { projectRoot, readSharedData } from './shared-data-dir';
 
 const io: ToolIo = {
   print: (line) => process.stdout.write(`${line}\n`),
   log: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => new Uint8Array(readFileSync(path)),
   writeFile: (path, data) => writeFileSync(path, data),
-  readSharedData: (relative) => {
-    const path = join(sharedDataDir, relative);
-    return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
-  },
+  readSharedData,
   exists: (path) => existsSync(path),
   projectPath: (relative) => join(projectRoot, relative),
 };
