@@ -125,17 +125,20 @@ export class Trainer {
     return { ok: true, report };
   }
 
+  private olderCheckpoint(): Checkpoint {
+    const [a, b] = this.checkpoints;
+    return a.step <= b.step ? a : b;
+  }
+
   private saveCheckpoint(step: number): void {
-    const older =
-      this.checkpoints[0].step <= this.checkpoints[1].step ? this.checkpoints[0] : this.checkpoints[1];
+    const older = this.olderCheckpoint();
     older.step = step;
     older.weights.forEach((w, i) => w.assign(this.problem.variables[i]));
   }
 
   /** Puts back the older checkpoint (at least CHECKPOINT_EVERY steps before now) and restarts the optimiser. */
   private rollBack(): number {
-    const older =
-      this.checkpoints[0].step <= this.checkpoints[1].step ? this.checkpoints[0] : this.checkpoints[1];
+    const older = this.olderCheckpoint();
     this.problem.variables.forEach((v, i) => v.assign(older.weights[i]));
     this.problem.afterUpdate?.();
     for (const c of this.checkpoints) {
