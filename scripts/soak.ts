@@ -6,9 +6,8 @@
  * One JSON line per example, then a summary line; exit 1 when a slope or a divergence check fails.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parseArgs, intFlag } from '../src/cli/args';
+import { exposeGc } from '../src/cli/expose-gc';
 import { examples } from '../src/examples/registry';
 import { setupNodeBackend } from '../src/il/node-backend';
 import { TrainingSession, type SessionStatus } from '../src/il/session';
@@ -18,8 +17,7 @@ const steps = intFlag(flags, 'steps') ?? 10_000;
 const every = intFlag(flags, 'every') ?? Math.max(1, Math.floor(steps / 20));
 const only = typeof flags.examples === 'string' ? flags.examples.split(',') : null;
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+const gc = exposeGc() ?? ((): void => undefined);
 
 /** Least-squares slope of y over x, scaled to "per 1,000 steps". */
 function slopePer1000(xs: number[], ys: number[]): number {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parseArgs, intFlag, formatTable } from './args';
+import { exposeGc } from './expose-gc';
 import { readSharedData } from './shared-data-dir';
 import { CliUsageError, runCli, withoutDebugFlag } from './cli-errors';
 import { examples } from '../examples/registry';
@@ -47,17 +46,6 @@ async function main(): Promise<number> {
   console.log(formatTable(result.table));
   console.log(JSON.stringify({ example: id, ...result.json }));
   return 0;
-}
-
-/** V8's gc(), exposed at run time (no --expose-gc flag needed on the command line); null where V8 refuses. */
-function exposeGc(): (() => void) | null {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? () => void gc() : null;
-  } catch {
-    return null;
-  }
 }
 
 await runCli('bench', main);
