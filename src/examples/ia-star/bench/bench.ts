@@ -7,6 +7,12 @@ import { iaStarFactory } from '../problem.ts';
 import { loadReferenceBatch, type ReferenceBatch } from '../learning/reference-batch.ts';
 import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
 import { measureStepMemory, timeCnnStep, timeCnnStepStockInputGrad } from './bench-cnn.ts';
+import { acrossSeedRows, loadGuidanceNet, netGuidance, perSeedRows, seedJson } from './bench-classes.ts';
+import { acrossSeeds, CLASS_GOAL, evaluateByClass, type ClassFigures } from '../learning/class-evaluation.ts';
+import { classSuite, type ClassQueries, SUITE_SIDES } from '../learning/class-suite.ts';
+import { GuidanceNet } from '../learning/model.ts';
+import type { IaStarParams } from '../params.ts';
+import type * as tf from '@tensorflow/tfjs';
 
 /**
  * Published figures, not measured here: PyTorch 1.13 on one thread of a 2-core CPU (another machine), from
@@ -52,13 +58,17 @@ function timeDastarBatch(batch: ReferenceBatch, warmups: number, runs: number): 
 }
 
 /**
- * npm run bench -- ia-star [--seed N] [--steps N] [--mode ia-star|neural-astar] [--test N]
- *   [--cnn-runs N] [--cnn-before false] [--memory false]
- * First, in a process that has trained nothing yet: times the differentiable search on the published planners' maps
- * (20 warm-ups, median of 31) and Neural A*'s CNN training step (bench-cnn.ts; median after warm-ups, with this
- * project's wasm Conv2DBackpropInput and, unless --cnn-before false, with wasm's stock one: the before/after); before
- * those, the wasm heap over one of this page's 64×64 batch-32 training steps. Then trains from scratch in Node (wasm), evaluates on generated 64×64 test
- * maps against A* (ties to the larger g) and weighted A*.
+ * npm run bench -- ia-star [--seed N] [--steps N] [--seeds K] [--mode ia-star|neural-astar] [--test N]
+ *   [--maps-per-side N] [--game-queries N] [--weights DIR] [--timings false] [--cnn-runs N] [--cnn-before false]
+ *   [--memory false]
+ * Unless --timings false, first, in a process that has trained nothing yet: the wasm heap over one 64×64 batch-32
+ * training step, the differentiable search on the published planners' maps (20 warm-ups, median of 31) and Neural
+ * A*'s CNN training step (bench-cnn.ts, with this project's wasm Conv2DBackpropInput and, unless --cnn-before false,
+ * wasm's stock one). Then trains from scratch in Node (wasm) from K seeds (seed, seed+1, …; default 3): the first
+ * seed is also evaluated on generated 64×64 test maps against A* (ties to the larger g) and weighted A* (today's
+ * fields); every seed is evaluated by map class on the held-out class suite (class-suite.ts) with the classic
+ * engine counting expansions, as `npm run plan` does: `byClass` (mean ± sd over seeds) and `seeds`. --weights DIR
+ * evaluates a saved network by class instead of training (e.g. the shipped public/weights/ia-star/ia-star).
  */
 export const run: BenchRunner = async ({
   seed,
@@ -68,12 +78,23 @@ export const run: BenchRunner = async ({
   log,
   readSharedData,
   collectGarbage,
+  readFile,
 }) => {
   const choice = await setupNodeBackend(backend ?? 'wasm');
+  const suite = classSuite(
+    CLASS_SUITE_SEED,
+    Number(flags['maps-per-side'] ?? 16),
+    Number(flags['game-queries'] ?? 20),
+    readSharedData,
+  );
+  if (!suite.some((c) => c.id === 'game'))
+    log('ia-star: ../shared/data/movingai is absent: the game-map class is skipped');
+  if (typeof flags.weights === 'string') return benchSavedWeights(flags.weights, suite, readFile, log);
+  const timingsOn = flags.timings !== 'false';
   // First of all (wasm's heap only grows): the memory of one of this page's own training steps at 64×64, batch 32.
   // Neural A*'s CNN at 64×64 batch 32 does not fit wasm's 4 GB heap at all (batch 8 takes about 1.3 GB).
   const memory64 =
-    flags['memory'] === 'false'
+    !timingsOn || flags['memory'] === 'false'
       ? null
       : await measureStepMemory('iA* U-Net (model.ts) + search, 64×64, batch 32, one step', async () => {
           const one = await trainHeadless(
@@ -87,7 +108,7 @@ export const run: BenchRunner = async ({
         });
   if (memory64) log(`ia-star: one 64×64 batch-32 step: wasm heap ${memory64.wasmHeapMBAfter} MB after it`);
   const timings: Record<32 | 64, number | null> = { 32: null, 64: null };
-  for (const size of [32, 64] as const) {
+  for (const size of timingsOn ? ([32, 64] as const) : []) {
     const batch = loadReferenceBatch(readSharedData, size);
     if (!batch) {
       log(`ia-star: ../shared/data/neural-astar-reference is absent: msDastarBatch ${size} skipped`);
@@ -99,29 +120,38 @@ export const run: BenchRunner = async ({
       `ia-star: differentiable search ${size}×${size} batch 32: ${timings[size]!.toFixed(2)} ms (median of ${DASTAR_RUNS})`,
     );
   }
-  const cnn = await timeNeuralAstarCnn(flags, choice.name, log, collectGarbage);
+  const cnn = timingsOn ? await timeNeuralAstarCnn(flags, choice.name, log, collectGarbage) : null;
   const mode = flags.mode === 'neural-astar' ? 'neural-astar' : 'ia-star';
   const testCount = Number(flags.test ?? 100);
-  const settings = { seed, learningRate: 5e-4, batchSize: 16, optimizer: 'adam' as const };
-  log(`ia-star: training ${mode} for ${steps} steps (batch 16, 32×32) on ${choice.name}`);
-  const run = await trainHeadless(
-    iaStarFactory,
-    settings,
-    { ...DEFAULT_IA_STAR_PARAMS, mode },
-    steps,
-    (r) => {
+  const params: IaStarParams = { ...DEFAULT_IA_STAR_PARAMS, mode };
+  const seeds = Array.from({ length: Math.max(1, Number(flags.seeds ?? 3)) }, (_, k) => seed + k);
+  const perSeed: ClassFigures[][] = [];
+  let firstSeed: { summary: ReturnType<typeof summarise>; diverged: unknown; ev: EvaluateResult } | null =
+    null;
+  for (const s of seeds) {
+    const settings = { seed: s, learningRate: 5e-4, batchSize: 16, optimizer: 'adam' as const };
+    log(`ia-star: seed ${s}: training ${mode} for ${steps} steps (batch 16, 32×32) on ${choice.name}`);
+    const run = await trainHeadless(iaStarFactory, settings, params, steps, (r) => {
       if (r.step % 50 === 0) log(`  step ${r.step}: U = ${r.upper.toFixed(4)}, ${r.ms.toFixed(0)} ms`);
-    },
-  );
-  const summary = summarise(run.reports, 25);
-  log(`ia-star: evaluating on ${testCount} test maps of 64×64`);
-  const ev = (await run.problem.command!('evaluate', {
-    split: 'test',
-    count: testCount,
-    size: 64,
-  })) as EvaluateResult;
-  run.trainer.dispose();
-  run.problem.dispose();
+    });
+    if (!firstSeed) {
+      log(`ia-star: evaluating on ${testCount} test maps of 64×64`);
+      const ev = (await run.problem.command!('evaluate', {
+        split: 'test',
+        count: testCount,
+        size: 64,
+      })) as EvaluateResult;
+      firstSeed = { summary: summarise(run.reports, 25), diverged: run.divergence ?? null, ev };
+    }
+    log(`ia-star: seed ${s}: evaluating by map class (${suite.map((c) => c.id).join(', ')})`);
+    const net = copyOfNet(run.problem.variables);
+    perSeed.push(await evaluateByClass(suite, netGuidance(net, params.guidanceScale)));
+    net.dispose();
+    run.trainer.dispose();
+    run.problem.dispose();
+  }
+  const { summary, ev } = firstSeed!;
+  const byClass = acrossSeeds(perSeed);
   const w = (x: number) => ev.wastar.find((p) => p.weight === x)!;
 
   const published = PUBLISHED_PYTORCH_MS.dastarBatch;
@@ -176,18 +206,22 @@ export const run: BenchRunner = async ({
       ],
       [
         'train step without search',
-        cnn.ms,
+        cnn?.ms ?? 'skipped',
         PUBLISHED_PYTORCH_MS.trainStepNeuralAstarCnn,
-        cnn.ms / PUBLISHED_PYTORCH_MS.trainStepNeuralAstarCnn,
-        cnn.msStockInputGrad ?? 'not run',
+        cnn ? cnn.ms / PUBLISHED_PYTORCH_MS.trainStepNeuralAstarCnn : '',
+        cnn?.msStockInputGrad ?? 'not run',
       ],
+      ['', '', '', '', ''],
+      ...perSeedRows(seeds, perSeed),
+      ['', '', '', '', ''],
+      ...acrossSeedRows(byClass),
     ],
     json: {
       seed,
       backend: choice.name,
       mode,
       ...summary,
-      diverged: run.divergence ?? null,
+      diverged: firstSeed!.diverged,
       msPerTrainStep: summary.msPerStep,
       testMaps: ev.learned.count,
       expandedRatioVsAstar: ev.learned.expandedRatioVsAstar,
@@ -208,16 +242,22 @@ export const run: BenchRunner = async ({
       ratioPublishedPytorch2coreCpuMsOverOursDastarBatch: { 32: ratio(32), 64: ratio(64) },
       publishedPytorch2coreCpuMsDastarBatch: { 32: published[32].neuralAstar, 64: published[64].neuralAstar },
       publishedFiguresMachine: PUBLISHED_MACHINE,
-      msTrainStepNeuralAstarCnn: cnn.ms,
-      msTrainStepNeuralAstarCnnMethod: cnn.method,
-      msTrainStepNeuralAstarCnnStockWasmInputGrad: cnn.msStockInputGrad,
+      msTrainStepNeuralAstarCnn: cnn?.ms ?? null,
+      msTrainStepNeuralAstarCnnMethod: cnn?.method ?? 'skipped (--timings false)',
+      msTrainStepNeuralAstarCnnStockWasmInputGrad: cnn?.msStockInputGrad ?? null,
       speedupOwnConv2DBackpropInputVsStockWasm:
-        cnn.msStockInputGrad === null ? null : cnn.msStockInputGrad / cnn.ms,
+        cnn?.msStockInputGrad == null ? null : cnn.msStockInputGrad / cnn.ms,
       publishedPytorch2coreCpuMsTrainStepNeuralAstarCnn: PUBLISHED_PYTORCH_MS.trainStepNeuralAstarCnn,
-      ratioOursOverPublishedPytorch2coreCpuTrainStepNeuralAstarCnn:
-        cnn.ms / PUBLISHED_PYTORCH_MS.trainStepNeuralAstarCnn,
+      ratioOursOverPublishedPytorch2coreCpuTrainStepNeuralAstarCnn: cnn
+        ? cnn.ms / PUBLISHED_PYTORCH_MS.trainStepNeuralAstarCnn
+        : null,
       memoryTrainStep64Batch32: memory64,
       tieRule: 'A*: equal f (within 1e-9) → larger g',
+      classGoal: CLASS_GOAL,
+      classSuite: classSuiteJson(suite),
+      byClass,
+      seeds: perSeed.map((classes, i) => seedJson(seeds[i], classes)),
+      goalMetEverySeedEveryClass: Object.values(byClass).every((c) => c.seedsMeetingGoal === c.seeds),
     },
   };
 };
@@ -255,5 +295,49 @@ async function timeNeuralAstarCnn(
     ms,
     method: `${backendName}, one thread, median of ${runs} steps after ${warmups} warm-ups (forward, L1, backward, Adam; no search)`,
     msStockInputGrad,
+  };
+}
+
+/** The suite's maps are fixed for every training seed (this seed), so the seeds are compared on the same queries. */
+const CLASS_SUITE_SEED = 14;
+
+function classSuiteJson(suite: readonly ClassQueries[]) {
+  return {
+    seed: CLASS_SUITE_SEED,
+    generatedSides: SUITE_SIDES,
+    classes: suite.map((c) => ({ id: c.id, label: c.label, queries: c.queries.length })),
+    method:
+      'expansions counted by the classic engine (as npm run plan): mean over queries of expanded / A*, path / optimal',
+  };
+}
+
+/** A fresh GuidanceNet holding a copy of a trained problem's variables (the problem keeps its own). */
+function copyOfNet(variables: readonly tf.Variable[]): GuidanceNet {
+  const net = new GuidanceNet(0);
+  net.variables.forEach((v, i) => v.assign(variables[i]));
+  return net;
+}
+
+/** `--weights DIR`: no training, the saved network by map class (e.g. the shipped weights). */
+async function benchSavedWeights(
+  folder: string,
+  suite: readonly ClassQueries[],
+  readFile: (path: string) => Uint8Array,
+  log: (line: string) => void,
+) {
+  const { net, guidanceScale } = await loadGuidanceNet(folder, readFile);
+  log(`ia-star: evaluating ${folder} by map class (κ₀ = ${guidanceScale})`);
+  const classes = await evaluateByClass(suite, netGuidance(net, guidanceScale));
+  net.dispose();
+  const byClass = acrossSeeds([classes]);
+  return {
+    table: [...perSeedRows([0], [classes]), ['', '', '', '', '', '', ''], ...acrossSeedRows(byClass)],
+    json: {
+      weights: folder,
+      classGoal: CLASS_GOAL,
+      classSuite: classSuiteJson(suite),
+      byClass,
+      seeds: [seedJson(0, classes)],
+    },
   };
 }
