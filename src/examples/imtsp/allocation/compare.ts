@@ -1,4 +1,5 @@
 import type { MtspSolution } from './allocation';
+import { assignmentFromTours } from './allocation';
 import { solveClusterAllocation } from './baseline-cluster';
 import { solveRandomAllocation } from './baseline-random';
 import type { MtspInstance } from '../instances/instance';
@@ -8,8 +9,23 @@ import type { AllocationNetwork } from '../learning/model';
 import type { Distribution } from '../params';
 import { heldOutInstances } from '../learning/training-data';
 
-export const COMPARED_METHODS = ['learned', 'random', 'cluster', 'local-search'] as const;
-export type ComparedMethod = (typeof COMPARED_METHODS)[number];
+/**
+ * Every method the comparisons know. `learned-local-search` is the min-max local search started from the learned
+ * allocation (its time includes the learned solve); `local-search` starts from the clustering baseline.
+ */
+export type ComparedMethod =
+  'learned' | 'learned-local-search' | 'random' | 'cluster' | 'kmeans' | 'sweep' | 'local-search';
+
+/** The page's per-instance table. */
+export const COMPARED_METHODS: readonly ComparedMethod[] = ['learned', 'random', 'cluster', 'local-search'];
+/** The held-out comparison (bench and the page's held-out panel): the learned allocation against each baseline. */
+export const HELD_OUT_METHODS: readonly ComparedMethod[] = [
+  'learned',
+  'learned-local-search',
+  'kmeans',
+  'sweep',
+  'local-search',
+];
 
 export interface CompareRow {
   method: ComparedMethod;
@@ -26,6 +42,8 @@ export interface CompareOptions {
   /** Wall-clock cap of the local search. */
   localSearchMs?: number;
   learned?: LearnedOptions;
+  /** Which methods, in this order; default COMPARED_METHODS. Ratios need `local-search` among them. */
+  methods?: readonly ComparedMethod[];
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -46,16 +64,32 @@ export async function compareMethods(
   options: CompareOptions = {},
 ): Promise<CompareRow[]> {
   const seed = options.seed ?? 0;
-  const runs: Record<ComparedMethod, () => MtspSolution | Promise<MtspSolution>> = {
-    learned: () => solveLearned(network, instance, agents, { seed, ...options.learned }),
-    random: () => solveRandomAllocation(instance, agents, seed),
-    cluster: () => solveClusterAllocation(instance, agents, { seed }),
-    'local-search': () =>
-      solveMinMaxLocalSearch(instance, agents, { seed, timeLimitMs: options.localSearchMs }),
+  const timeLimitMs = options.localSearchMs;
+  // The learned solve is shared by `learned` and `learned-local-search` (whose time then includes it).
+  let learned: { solution: MtspSolution; ms: number } | null = null;
+  const learnedRun = async () => {
+    learned ??= await timed(() => solveLearned(network, instance, agents, { seed, ...options.learned }));
+    return learned;
+  };
+  const runs: Record<ComparedMethod, () => Promise<{ solution: MtspSolution; ms: number }>> = {
+    learned: learnedRun,
+    'learned-local-search': async () => {
+      const first = await learnedRun();
+      const start = assignmentFromTours(instance.x.length, first.solution.tours);
+      const search = await timed(() =>
+        solveMinMaxLocalSearch(instance, agents, { seed, timeLimitMs, start }),
+      );
+      return { solution: search.solution, ms: first.ms + search.ms };
+    },
+    random: () => timed(() => solveRandomAllocation(instance, agents, seed)),
+    cluster: () => timed(() => solveClusterAllocation(instance, agents, { seed })),
+    kmeans: () => timed(() => solveClusterAllocation(instance, agents, { seed, variant: 'kmeans' })),
+    sweep: () => timed(() => solveClusterAllocation(instance, agents, { seed, variant: 'sweep' })),
+    'local-search': () => timed(() => solveMinMaxLocalSearch(instance, agents, { seed, timeLimitMs })),
   };
   const rows: CompareRow[] = [];
-  for (const method of COMPARED_METHODS) {
-    const { solution, ms } = await timed(runs[method]);
+  for (const method of options.methods ?? COMPARED_METHODS) {
+    const { solution, ms } = await runs[method]();
     rows.push({
       method,
       maxTour: solution.maxTour,
@@ -87,19 +121,17 @@ export interface HeldOutRequest {
   learned?: LearnedOptions;
 }
 
-/** Held-out evaluation: every method on `count` fresh instances, as ratios to the local search. */
-export async function evaluateHeldOut(
+/** Every held-out method on the given instances, as mean ratios to the local search from clustering. */
+export async function evaluateInstances(
   network: AllocationNetwork,
-  request: HeldOutRequest,
+  instances: readonly MtspInstance[],
+  agents: number,
+  options: Pick<CompareOptions, 'localSearchMs' | 'learned'> = {},
 ): Promise<HeldOutRow[]> {
-  const instances = heldOutInstances(request.distribution, request.cities, request.count, request.seed ?? 0);
-  const sums = new Map(COMPARED_METHODS.map((m) => [m, { max: 0, ratio: 0, ms: 0 }]));
+  const methods = HELD_OUT_METHODS;
+  const sums = new Map(methods.map((m) => [m, { max: 0, ratio: 0, ms: 0 }]));
   for (const [i, instance] of instances.entries()) {
-    const rows = await compareMethods(network, instance, request.agents, {
-      seed: i,
-      localSearchMs: request.localSearchMs,
-      learned: request.learned,
-    });
+    const rows = await compareMethods(network, instance, agents, { ...options, seed: i, methods });
     const reference = rows.find((r) => r.method === 'local-search')!.maxTour;
     for (const row of rows) {
       const sum = sums.get(row.method)!;
@@ -109,7 +141,7 @@ export async function evaluateHeldOut(
     }
   }
   const count = Math.max(1, instances.length);
-  return COMPARED_METHODS.map((method) => {
+  return methods.map((method) => {
     const sum = sums.get(method)!;
     return {
       method,
@@ -118,5 +150,14 @@ export async function evaluateHeldOut(
       meanRatio: sum.ratio / count,
       meanMs: sum.ms / count,
     };
+  });
+}
+
+/** Held-out evaluation: every held-out method on `count` fresh instances, as ratios to the local search. */
+export function evaluateHeldOut(network: AllocationNetwork, request: HeldOutRequest): Promise<HeldOutRow[]> {
+  const instances = heldOutInstances(request.distribution, request.cities, request.count, request.seed ?? 0);
+  return evaluateInstances(network, instances, request.agents, {
+    localSearchMs: request.localSearchMs,
+    learned: request.learned,
   });
 }

@@ -1,211 +1,179 @@
 import type { BenchArgs, BenchRunner } from '../../../il/bench';
-import { summarise, trainHeadless, type HeadlessRun } from '../../../il/headless';
 import { setupNodeBackend } from '../../../il/node-backend';
-import type { StepReport } from '../../../il/trainer';
 import { benchTspEngine, type TspBenchRow } from './bench-solvers';
-import { evaluateHeldOut, type HeldOutRow } from '../allocation/compare';
-import { imtspMeta } from '../meta';
-import { imtspFactory, type ImtspProblem } from '../problem';
-import { parseTsplib } from '../tsp/tsplib';
+import { convergenceForSeed, meanSd, type SeedConvergence } from './convergence';
+import { cellVerdict, evaluateGrid, evaluateTsplib, type GridCell } from './held-out-grid';
+import { DEFAULT_LEARNED_WEIGHTS, loadLearnedNetwork } from '../learning/learned-method';
+import { parseTsplib, type TsplibFile } from '../tsp/tsplib';
 
-/** Held-out sizes of the issue: N = 100, 200, 500 with M = 5 and 10. */
-const HELD_OUT: readonly { cities: number; agents: number; count: number }[] = [
-  { cities: 100, agents: 5, count: 6 },
-  { cities: 100, agents: 10, count: 6 },
-  { cities: 200, agents: 5, count: 5 },
-  { cities: 200, agents: 10, count: 5 },
-  { cities: 500, agents: 5, count: 4 },
-  { cities: 500, agents: 10, count: 4 },
-];
-const DEFAULT_STEPS = 1000;
-/** Steps averaged for the variance figures and for the smoothed U curves. */
-const WINDOW = 100;
+/** Training steps per estimator and seed for the convergence comparison. */
+const DEFAULT_STEPS = 500;
+const DEFAULT_SEEDS = 5;
+/** Held-out instances per (distribution, N, M) cell. */
+const DEFAULT_COUNT = 2;
+/** Wall-clock cap of the local search (its 100 perturbation rounds usually end it well before). */
+const LOCAL_SEARCH_MS = 20_000;
 
-function movingAverage(values: readonly number[], window: number): number[] {
-  const out: number[] = [];
-  let sum = 0;
-  values.forEach((v, i) => {
-    sum += v;
-    if (i >= window) sum -= values[i - window];
-    out.push(sum / Math.min(i + 1, window));
-  });
-  return out;
-}
-
-function tailMean(reports: readonly StepReport[], key: string, window: number): number {
-  const tail = reports.slice(-window).map((r) => r.metrics?.[key] ?? NaN);
-  return tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length);
-}
-
-/**
- * Steps the surrogate run needs to reach the U the REINFORCE run ends with (both smoothed over WINDOW steps; both
- * runs see the same instances at every step, so the curves are paired). null if it never gets there.
- */
-function stepsToReach(surrogate: readonly StepReport[], reinforce: readonly StepReport[]): number | null {
-  const target = movingAverage(
-    reinforce.map((r) => r.upper),
-    WINDOW,
-  ).at(-1)!;
-  const smoothed = movingAverage(
-    surrogate.map((r) => r.upper),
-    WINDOW,
-  );
-  const at = smoothed.findIndex((u, i) => i >= WINDOW - 1 && u <= target);
-  return at < 0 ? null : at + 1;
+function intFlag(flags: BenchArgs['flags'], name: string, fallback: number): number {
+  const raw = flags[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`--${name} must be a whole number ≥ 0, got ${String(raw)}`);
+  return value;
 }
 
 /** The TSPLIB instances of ../shared/data/tsplib, where that folder is present. */
-function tsplibFiles(
-  read: BenchArgs['readSharedData'],
-  log: (line: string) => void,
-): ReturnType<typeof parseTsplib>[] {
+function tsplibFiles(read: BenchArgs['readSharedData'], log: (line: string) => void): TsplibFile[] {
   const files = ['eil51', 'berlin52', 'st70'].flatMap((name) => {
     const bytes = read(`tsplib/${name}.tsp`);
     return bytes ? [parseTsplib(new TextDecoder().decode(bytes), name)] : [];
   });
-  if (files.length === 0) log("imtsp: ../shared/data/tsplib is absent; skipping the engine's gap check");
+  if (files.length === 0) log('imtsp: ../shared/data/tsplib is absent; skipping the TSPLIB rows');
   return files;
 }
 
-async function train(
-  estimator: 'surrogate' | 'reinforce',
-  seed: number,
-  steps: number,
-  log: (line: string) => void,
-): Promise<HeadlessRun> {
-  const preset = imtspMeta.presets[0];
-  const settings = { ...imtspMeta.defaults, ...preset.settings, seed };
-  const started = Date.now();
-  const run = await trainHeadless(imtspFactory, settings, { ...preset.params, estimator }, steps, (r) => {
-    if (r.step % Math.max(1, Math.floor(steps / 5)) === 0)
-      log(
-        `  ${estimator} step ${r.step}/${steps}: U=${r.upper.toFixed(4)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
-      );
-  });
-  if (run.divergence) log(`  ${estimator}: ${run.divergence}`);
-  return run;
-}
+const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 
 /**
- * Trains θ with both estimators from the same seed on random N = 50, M = 5 instances, then compares the
- * surrogate-trained network with the baselines on held-out instances of N = 100, 200, 500 and M = 5, 10.
+ * npm run bench -- imtsp [--seed S] [--steps T] [--seeds K] [--count C] [--weights DIR]
+ *
+ * 1. Held-out: the shipped (or --weights) allocation network against k-means, sweep and the min-max local search,
+ *    with and without the local search warm-started from the learned allocation, at N = 200, 500, 1 000 and
+ *    M = 5, 10, 15 on uniform and clustered instances no training step drew, and on the TSPLIB coordinates.
+ * 2. Convergence: for K seeds, θ trained T steps with each estimator from the same seed and instances; the ratio
+ *    T / (step at which the surrogate run reaches REINFORCE's final U), per seed and as mean ± sd.
+ * 3. The TSP engine's gap on TSPLIB.
  */
-export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, log, readSharedData }) => {
+export const run: BenchRunner = async ({
+  seed,
+  steps = DEFAULT_STEPS,
+  backend,
+  flags,
+  log,
+  readSharedData,
+  readFile,
+}) => {
   const choice = await setupNodeBackend(backend ?? 'wasm');
-  log(`imtsp: training ${steps} steps per estimator on ${choice.name} (N = 50, M = 5, seed ${seed})`);
-  const surrogateRun = await train('surrogate', seed, steps, log);
-  const reinforceRun = await train('reinforce', seed, steps, log);
-  const summary = summarise(surrogateRun.reports, 20);
-  const variance = {
-    afterSteps: surrogateRun.reports.length,
-    window: WINDOW,
-    surrogateRun: {
-      surrogate: tailMean(surrogateRun.reports, 'varianceSurrogate', WINDOW),
-      reinforce: tailMean(surrogateRun.reports, 'varianceReinforce', WINDOW),
-    },
-    reinforceRun: {
-      surrogate: tailMean(reinforceRun.reports, 'varianceSurrogate', WINDOW),
-      reinforce: tailMean(reinforceRun.reports, 'varianceReinforce', WINDOW),
-    },
-  };
-  const varianceRatio = variance.surrogateRun.reinforce / variance.surrogateRun.surrogate;
-  const reach = stepsToReach(surrogateRun.reports, reinforceRun.reports);
-  const finalU = {
-    surrogate:
-      movingAverage(
-        surrogateRun.reports.map((r) => r.upper),
-        WINDOW,
-      ).at(-1) ?? NaN,
-    reinforce:
-      movingAverage(
-        reinforceRun.reports.map((r) => r.upper),
-        WINDOW,
-      ).at(-1) ?? NaN,
-  };
+  const seeds = intFlag(flags, 'seeds', DEFAULT_SEEDS);
+  const count = intFlag(flags, 'count', DEFAULT_COUNT);
+  const weights = typeof flags.weights === 'string' ? flags.weights : DEFAULT_LEARNED_WEIGHTS;
+  const { network } = await loadLearnedNetwork({ weights, readFile: async (p) => readFile(p) });
+  const tsplib = tsplibFiles(readSharedData, log);
 
-  const network = (surrogateRun.problem as ImtspProblem).network;
-  const heldOut: Record<string, HeldOutRow[]> = {};
-  const argmaxOnly: Record<string, number> = {};
-  for (const set of HELD_OUT) {
-    const key = `N${set.cities}M${set.agents}`;
-    log(`imtsp: held-out ${key} (${set.count} instances)`);
-    const request = { ...set, distribution: 'uniform' as const, seed, localSearchMs: 20_000 };
-    heldOut[key] = await evaluateHeldOut(network, request);
-    argmaxOnly[key] = (await evaluateHeldOut(network, { ...request, learned: { samples: 0 } }))[0].meanRatio;
-  }
-  for (const r of [surrogateRun, reinforceRun]) {
-    r.trainer.dispose();
-    r.problem.dispose();
-  }
-  const engine: TspBenchRow[] = benchTspEngine(tsplibFiles(readSharedData, log), { repeats: 3 });
-
-  const row = (key: string, method: string) => heldOut[key].find((r) => r.method === method)!;
-  const big = 'N500M10';
-  const learned = row(big, 'learned');
-  const cluster = row(big, 'cluster');
-  const localSearch = row(big, 'local-search');
-  const goals = {
-    learnedWithin5PercentAtN500M10: learned.meanRatio <= 1.05,
-    learnedSpeedupOverLocalSearch: localSearch.meanMs / learned.meanMs,
-    learnedBetterThanCluster: learned.meanRatio < cluster.meanRatio,
-    varianceReduction: varianceRatio,
-    stepsSpeedup: reach === null ? null : steps / reach,
-  };
-
-  const table: (string | number)[][] = [['held-out', 'method', 'ratio to local search', 'ms']];
-  for (const [key, rows] of Object.entries(heldOut))
-    for (const r of rows) table.push([key, r.method, r.meanRatio, r.meanMs]);
-  table.push(
-    [
-      'training',
-      'U start → end (surrogate)',
-      `${summary.ulStart.toFixed(4)} → ${summary.ulEnd.toFixed(4)}`,
-      summary.msPerStep,
-    ],
-    [
-      'training',
-      `U, last ${WINDOW} steps: surrogate / REINFORCE`,
-      `${finalU.surrogate.toFixed(4)} / ${finalU.reinforce.toFixed(4)}`,
-      '',
-    ],
-    ['training', 'surrogate reaches REINFORCE’s final U at step', reach === null ? 'never' : reach, ''],
-    [
-      'variance',
-      `REINFORCE / surrogate (last ${WINDOW} steps, same samples)`,
-      `${variance.surrogateRun.reinforce.toExponential(3)} / ${variance.surrogateRun.surrogate.toExponential(3)} = ${varianceRatio.toFixed(1)}×`,
-      '',
-    ],
+  const grid: GridCell[] =
+    count > 0 ? await evaluateGrid(network, { count, seed, localSearchMs: LOCAL_SEARCH_MS, log }) : [];
+  grid.push(
+    ...(await evaluateTsplib(
+      network,
+      tsplib.map((f) => f.instance),
+      LOCAL_SEARCH_MS,
+    )),
   );
-  for (const e of engine)
-    table.push(['TSP engine', `${e.instance} ${e.setting}`, `gap ${e.gapPercent.toFixed(2)} %`, e.ms]);
 
+  const convergence: SeedConvergence[] = [];
+  for (let k = 0; k < seeds; k++) {
+    log(`imtsp: convergence seed ${seed + k}: ${steps} steps per estimator on ${choice.name}`);
+    const result = await convergenceForSeed(seed + k, steps);
+    result.surrogateRun.trainer.dispose();
+    result.surrogateRun.problem.dispose();
+    log(
+      `  ratio ${fmt(result.ratio, 2)}× (reach ${result.reach ?? 'never'}), variance ÷${fmt(result.varianceRatio, 1)}`,
+    );
+    convergence.push(result);
+  }
+  const engine: TspBenchRow[] = benchTspEngine(tsplib, { repeats: 3 });
+
+  const table: (string | number)[][] = [
+    ['instances', 'N', 'M', 'method', 'max tour', '÷ local search', 'ms'],
+  ];
+  for (const cell of grid)
+    for (const r of cell.rows)
+      table.push([
+        cell.family,
+        cell.cities,
+        cell.agents,
+        r.method,
+        fmt(r.meanMaxTour, 4),
+        fmt(r.meanRatio),
+        fmt(r.meanMs, 1),
+      ]);
+  for (const c of convergence)
+    table.push([
+      'convergence',
+      `seed ${c.seed}`,
+      `${c.steps} steps`,
+      `U_final surrogate ${fmt(c.finalU.surrogate, 4)} / REINFORCE ${fmt(c.finalU.reinforce, 4)}`,
+      `reach ${c.reach ?? 'never'}`,
+      `${fmt(c.ratio, 2)}× sooner`,
+      `variance ÷${fmt(c.varianceRatio, 1)}`,
+    ]);
+  const ratio = meanSd(convergence.map((c) => c.ratio));
+  const variance = meanSd(convergence.map((c) => c.varianceRatio));
+  if (convergence.length > 0)
+    table.push([
+      'convergence',
+      `${convergence.length} seeds`,
+      '',
+      'mean ± sd',
+      '',
+      `${fmt(ratio.mean, 2)} ± ${fmt(ratio.sd, 2)}×`,
+      `variance ÷${fmt(variance.mean, 1)} ± ${fmt(variance.sd, 1)}`,
+    ]);
+  for (const e of engine)
+    table.push(['TSP engine', e.instance, '', e.setting, `gap ${fmt(e.gapPercent, 2)} %`, '', fmt(e.ms, 1)]);
+
+  const verdicts = grid.map((cell) => ({
+    family: cell.family,
+    cities: cell.cities,
+    agents: cell.agents,
+    ...cellVerdict(cell),
+  }));
+  const gridCells = verdicts.filter((v) => !v.family.startsWith('tsplib'));
+  const atN500 = gridCells.filter((v) => v.cities === 500);
   return {
     table,
     json: {
       seed,
       backend: choice.name,
-      ...summary,
-      diverged: surrogateRun.divergence ?? reinforceRun.divergence ?? null,
-      finalSmoothedU: finalU,
-      stepsToReinforceFinalU: reach,
-      variance,
-      varianceRatio,
-      heldOut: Object.fromEntries(
-        Object.entries(heldOut).map(([key, rows]) => [
-          key,
-          Object.fromEntries(
-            rows.map((r) => [r.method, { ratio: r.meanRatio, ms: r.meanMs, maxTour: r.meanMaxTour }]),
-          ),
-        ]),
-      ),
-      learnedArgmaxOnlyRatio: argmaxOnly,
+      weights,
+      heldOut: grid.map((cell) => ({
+        family: cell.family,
+        cities: cell.cities,
+        agents: cell.agents,
+        instances: cell.rows[0]?.instances ?? 0,
+        methods: Object.fromEntries(
+          cell.rows.map((r) => [r.method, { maxTour: r.meanMaxTour, ratio: r.meanRatio, ms: r.meanMs }]),
+        ),
+      })),
+      convergence: convergence.map((c) => ({
+        seed: c.seed,
+        steps: c.steps,
+        finalU: c.finalU,
+        reach: c.reach,
+        ratio: c.ratio,
+        varianceRatio: c.varianceRatio,
+        msPerStep: c.msPerStep,
+      })),
+      convergenceRatio: ratio,
+      varianceRatio: variance,
       tspEngine: engine.map((e) => ({
         instance: e.instance,
         setting: e.setting,
         gapPercent: e.gapPercent,
         ms: e.ms,
       })),
-      goals,
+      goals: {
+        learnedBeatsKmeansEverywhere: verdicts.every((v) => v.learnedBeatsKmeans),
+        learnedBeatsSweepEverywhere: verdicts.every((v) => v.learnedBeatsSweep),
+        cellsLearnedBeatsBoth: verdicts.filter((v) => v.learnedBeatsKmeans && v.learnedBeatsSweep).length,
+        cells: verdicts.length,
+        learnedWithin5PercentAtN500: atN500.length > 0 && atN500.every((v) => v.learnedRatio <= 1.05),
+        minSpeedupAtN500: Math.min(...atN500.map((v) => v.speedupOverLocalSearch)),
+        warmStartBetterAndFasterCells: verdicts.filter((v) => v.warmStartBetterAndFaster).length,
+        convergence5xSooner: convergence.length >= 5 && ratio.mean >= 5,
+      },
+      verdicts,
     },
   };
 };

@@ -30,6 +30,9 @@ export const METHOD_LABEL: Record<string, string> = {
   learned: 'learned f(θ) + g',
   random: 'random + g',
   cluster: 'clustering + g',
+  kmeans: 'k-means + g',
+  sweep: 'sweep + g',
+  'learned-local-search': 'learned + min-max local search',
   'local-search': 'min-max local search',
 };
 
