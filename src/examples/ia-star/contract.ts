@@ -49,6 +49,20 @@ export interface EvaluateRequest {
   split: Split;
   count: number;
   size: number;
+  /** Also plan the held-out class suite (random, rooms, mazes at 32, 64, 128): this many maps per class and side. */
+  classMapsPerSide?: number;
+}
+
+/** One map class of the held-out suite: the learned planners against A* and the weighted-A* front. */
+export interface ClassRow {
+  id: string;
+  label: string;
+  count: number;
+  learned: PlannerSummary;
+  /** Weighted A*'s expansion ratio at the learned planner's path ratio (its front, interpolated). */
+  wastarExpandedAtLearnedPath: number;
+  belowWastarCurve: boolean;
+  comparison?: PlannerSummary;
 }
 
 export interface EvaluateResult {
@@ -61,6 +75,8 @@ export interface EvaluateResult {
   comparisonMode?: IaStarParams['mode'];
   astar: PlannerSummary;
   wastar: ({ weight: number } & PlannerSummary)[];
+  /** By map class on the held-out class suite, when the request asked for it. */
+  byClass?: ClassRow[];
 }
 
 /** The editor's map to show the learning on, or null for the held-out validation map. */

@@ -13,7 +13,15 @@ import {
   weightedAstarCurve,
   type QueryOutcome,
 } from './learning/evaluate.ts';
-import { guidanceWeight, predictGuidance, quantiseGuidance, scaledGuidance } from './learning/guidance.ts';
+import {
+  guidanceWeight,
+  netGuidance,
+  predictGuidance,
+  quantiseGuidance,
+  scaledGuidance,
+} from './learning/guidance.ts';
+import { evaluateByClass } from './learning/class-evaluation.ts';
+import { CLASS_SUITE_SEED, generatedClassQueries } from './learning/class-suite.ts';
 import { encodeInputs, GuidanceNet, padGradients } from './learning/model.ts';
 import { DEFAULT_IA_STAR_PARAMS, parseIaStarParams, type IaStarParams } from './params.ts';
 import { upperCost } from './learning/ul-cost.ts';
@@ -21,6 +29,7 @@ import { createGridMap } from './maps/grid-map.ts';
 import { planOnce } from './search/search.ts';
 import { pointAt } from './learning/data.ts';
 import type {
+  ClassRow,
   EvaluateRequest,
   EvaluateResult,
   GuideResult,
@@ -225,7 +234,26 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       result.comparison = await summarise(this.comparisonNet);
       result.comparisonMode = this.comparisonMode;
     }
+    if (req.classMapsPerSide) result.byClass = await this.evaluateByClass(req.classMapsPerSide);
     return result;
+  }
+
+  /** The held-out class suite (generated classes only: the game maps live in ../shared/data, not in the app). */
+  private async evaluateByClass(mapsPerSide: number): Promise<ClassRow[]> {
+    const suite = generatedClassQueries(CLASS_SUITE_SEED, Math.max(1, Math.min(16, Math.round(mapsPerSide))));
+    const mine = await evaluateByClass(suite, netGuidance(this.net, this.params.guidanceScale));
+    const other = this.comparisonNet
+      ? await evaluateByClass(suite, netGuidance(this.comparisonNet, this.params.guidanceScale))
+      : null;
+    return mine.map((c, i) => ({
+      id: c.id,
+      label: c.label,
+      count: c.count,
+      learned: c.learned,
+      wastarExpandedAtLearnedPath: c.wastarExpandedAtLearnedPath,
+      belowWastarCurve: c.belowWastarCurve,
+      ...(other ? { comparison: other[i].learned } : {}),
+    }));
   }
 
   private readonly handlers: CommandHandlers<IaStarCommands> = {

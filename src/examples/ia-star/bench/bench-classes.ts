@@ -1,16 +1,7 @@
 import { assignVariables, readWeightsFolder } from '../../../il/checkpoint.ts';
-import type { ClassAcrossSeeds, ClassFigures, GuidanceProvider } from '../learning/class-evaluation.ts';
-import { guidanceWeight, predictGuidance, scaledGuidance } from '../learning/guidance.ts';
+import type { ClassAcrossSeeds, ClassFigures } from '../learning/class-evaluation.ts';
 import { GuidanceNet } from '../learning/model.ts';
 import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
-
-/** The learned planner as `npm run plan` runs it: the net's map, quantised and scaled by κ for the map's side. */
-export function netGuidance(net: GuidanceNet, guidanceScale: number): GuidanceProvider {
-  return async (q) => {
-    const [c] = await predictGuidance(net, [q]);
-    return scaledGuidance(c, guidanceWeight(guidanceScale, q.map.width, q.map.height));
-  };
-}
 
 /** A saved network (model.json + shard in `folder`) and the κ₀ it was trained with. */
 export async function loadGuidanceNet(

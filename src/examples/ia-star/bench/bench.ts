@@ -7,9 +7,10 @@ import { iaStarFactory } from '../problem.ts';
 import { loadReferenceBatch, type ReferenceBatch } from '../learning/reference-batch.ts';
 import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
 import { measureStepMemory, timeCnnStep, timeCnnStepStockInputGrad } from './bench-cnn.ts';
-import { acrossSeedRows, loadGuidanceNet, netGuidance, perSeedRows, seedJson } from './bench-classes.ts';
+import { acrossSeedRows, loadGuidanceNet, perSeedRows, seedJson } from './bench-classes.ts';
+import { netGuidance } from '../learning/guidance.ts';
 import { acrossSeeds, CLASS_GOAL, evaluateByClass, type ClassFigures } from '../learning/class-evaluation.ts';
-import { classSuite, type ClassQueries, SUITE_SIDES } from '../learning/class-suite.ts';
+import { CLASS_SUITE_SEED, classSuite, type ClassQueries, SUITE_SIDES } from '../learning/class-suite.ts';
 import { GuidanceNet } from '../learning/model.ts';
 import type { IaStarParams } from '../params.ts';
 import type * as tf from '@tensorflow/tfjs';
@@ -297,9 +298,6 @@ async function timeNeuralAstarCnn(
     msStockInputGrad,
   };
 }
-
-/** The suite's maps are fixed for every training seed (this seed), so the seeds are compared on the same queries. */
-const CLASS_SUITE_SEED = 14;
 
 function classSuiteJson(suite: readonly ClassQueries[]) {
   return {

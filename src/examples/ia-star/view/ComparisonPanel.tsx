@@ -4,12 +4,15 @@ import type { TrainingMode } from '../params.ts';
 import type { EvaluateRequest, EvaluateResult } from '../contract.ts';
 import { learnedInfo } from './learned-planners.ts';
 import { type LearnedPoint, TradeoffPlot } from './TradeoffPlot';
+import { ClassBreakdown } from './ClassBreakdown';
 import { BASELINE_RULE, curveOf, pointOf, verdictOf } from './tradeoff.ts';
 
 const COUNTS = [10, 25, 50, 100];
 const SIZES = [32, 64, 128];
 /** The weighted-A* rows of the table (the plot shows the whole curve). */
 const TABLE_WEIGHTS = [1.5, 2];
+/** Held-out maps per class and side in the by-class table (3 sides: 12 per class). */
+const CLASS_MAPS_PER_SIDE = 4;
 
 interface Evaluation {
   result: EvaluateResult;
@@ -66,7 +69,7 @@ export function ComparisonPanel({ evaluate, mode, step, comparisonNote, onError 
     setBusySince(t0);
     setElapsed(0);
     const at = { mode, step };
-    evaluate({ split: 'test', count, size })
+    evaluate({ split: 'test', count, size, classMapsPerSide: CLASS_MAPS_PER_SIDE })
       .then((result) => setDone({ result, ...at, seconds: (performance.now() - t0) / 1000 }))
       .catch((e: unknown) => onError(`The evaluation failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => setBusySince(null));
@@ -172,6 +175,9 @@ export function ComparisonPanel({ evaluate, mode, step, comparisonNote, onError 
               </tbody>
             </table>
           </div>
+          {r.byClass && (
+            <ClassBreakdown rows={r.byClass} mode={done.mode} comparisonMode={r.comparisonMode} />
+          )}
           <p className="hint">
             Opt: share of optimal paths; Exp: mean reduction of expanded cells vs A* (never below 0 per map);
             Hmean: their harmonic mean (Neural A*&apos;s metrics). Time / plan is the search alone, in the
