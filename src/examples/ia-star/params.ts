@@ -8,12 +8,16 @@ import {
 } from '../../il/params/schema.ts';
 import type { ExampleParams } from '../../il/problem.ts';
 import { MAP_KINDS, type MapKind } from './maps/generate-map.ts';
+import { GUIDANCE_FORMS, type GuidanceSetting } from './learning/guidance-form.ts';
 
 export const TRAINING_MODES = ['ia-star', 'neural-astar'] as const;
 /** 'ia-star': self-supervised (search area + path length, no labels); 'neural-astar': supervised L1 to the optimal path. */
 export type TrainingMode = (typeof TRAINING_MODES)[number];
 
 const MAP_KIND_IDS: readonly MapKind[] = MAP_KINDS.map((k) => k.kind);
+/** A training distribution: one generated class, or 'mixed' (MIXED_TRAINING_KINDS in turn, learning/data.ts). */
+export type TrainKind = MapKind | 'mixed';
+const TRAIN_KIND_IDS: readonly TrainKind[] = [...MAP_KIND_IDS, 'mixed'];
 
 /** The learning side of the iA* page (the editor's own map lives in the view state, never in these). */
 export const iaStarParamSchema = {
@@ -24,9 +28,9 @@ export const iaStarParamSchema = {
       'neural-astar': 'Neural A* — supervised (L1 to the optimal path)',
     },
   }),
-  trainKind: choiceSpec(MAP_KIND_IDS, 'random-rectangles', {
+  trainKind: choiceSpec(TRAIN_KIND_IDS, 'random-rectangles', {
     label: 'training maps',
-    help: 'map class of the training and validation splits',
+    help: "map class of the training and validation splits ('mixed': random, rooms, mazes, forests, gaps… in turn)",
   }),
   trainSize: integerSpec(32, 8, 128, { label: 'training map side' }),
   trainMaps: integerSpec(400, 8, 5000, { label: 'training maps', help: 'maps in the seeded training pool' }),
@@ -34,6 +38,18 @@ export const iaStarParamSchema = {
     label: 'κ₀ guidance weight',
     help: 'κ = κ₀·side/32, as obstacles scale with the map',
     step: 0.5,
+  }),
+  guidanceForm: choiceSpec(GUIDANCE_FORMS, 'offset', {
+    label: 'how c enters f',
+    choiceLabels: {
+      offset: 'offset: f = g + h + κ·c',
+      'h-scale': 'h-scale: f = g + h·(1 + φ₀·c)',
+    },
+  }),
+  hScale: numberSpec(1, 0, 4, {
+    label: 'φ₀ h-scale range',
+    help: "the 'h-scale' form's largest extra weight on h (w = 1 + φ₀·c)",
+    step: 0.05,
   }),
   temperatureScale: numberSpec(1, 0.01, 100, {
     label: 'selection temperature scale',
@@ -51,5 +67,27 @@ export const iaStarParamSchema = {
 
 export type IaStarParams = ParamsOf<typeof iaStarParamSchema>;
 export const DEFAULT_IA_STAR_PARAMS: IaStarParams = defaultsOf(iaStarParamSchema);
+/** The guidance form and its scale, as the search takes them. */
+export function guidanceSettingOf(
+  p: Pick<IaStarParams, 'guidanceForm' | 'guidanceScale' | 'hScale'>,
+): GuidanceSetting {
+  return p.guidanceForm === 'h-scale'
+    ? { form: 'h-scale', scale: p.hScale }
+    : { form: 'offset', scale: p.guidanceScale };
+}
+
+/** The guidance setting a saved network was trained with (its weights' meta; older files: the 'offset' form). */
+export function guidanceSettingFromMeta(meta: Record<string, string | number | boolean>): GuidanceSetting {
+  const number = (key: string, fallback: number) => {
+    const v = Number(meta[key] ?? fallback);
+    return Number.isFinite(v) ? v : fallback;
+  };
+  return guidanceSettingOf({
+    guidanceForm: meta['p.guidanceForm'] === 'h-scale' ? 'h-scale' : 'offset',
+    guidanceScale: number('p.guidanceScale', DEFAULT_IA_STAR_PARAMS.guidanceScale),
+    hScale: number('p.hScale', DEFAULT_IA_STAR_PARAMS.hScale),
+  });
+}
+
 export const parseIaStarParams = (raw: ExampleParams): IaStarParams =>
   parseParams(iaStarParamSchema, raw).values;

@@ -13,17 +13,18 @@ import {
   weightedAstarCurve,
   type QueryOutcome,
 } from './learning/evaluate.ts';
-import {
-  guidanceWeight,
-  netGuidance,
-  predictGuidance,
-  quantiseGuidance,
-  scaledGuidance,
-} from './learning/guidance.ts';
+import { guidanceWeight, netGuidance, predictGuidance } from './learning/guidance.ts';
 import { evaluateByClass } from './learning/class-evaluation.ts';
 import { CLASS_SUITE_SEED, generatedClassQueries } from './learning/class-suite.ts';
 import { encodeInputs, GuidanceNet, padGradients } from './learning/model.ts';
-import { DEFAULT_IA_STAR_PARAMS, parseIaStarParams, type IaStarParams } from './params.ts';
+import {
+  DEFAULT_IA_STAR_PARAMS,
+  guidanceSettingFromMeta,
+  guidanceSettingOf,
+  parseIaStarParams,
+  type IaStarParams,
+} from './params.ts';
+import { guidanceOffsets, type GuidanceSetting } from './learning/guidance-form.ts';
 import { upperCost } from './learning/ul-cost.ts';
 import { createGridMap } from './maps/grid-map.ts';
 import { planOnce } from './search/search.ts';
@@ -55,6 +56,7 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
   private readonly net: GuidanceNet;
   private comparisonNet: GuidanceNet | null = null;
   private comparisonMode: IaStarParams['mode'] | null = null;
+  private comparisonSetting: GuidanceSetting | null = null;
   private readonly pool: GridQuery[];
   private readonly optimal: (Uint8Array | undefined)[];
   private readonly validationShowcase: GridQuery;
@@ -87,7 +89,8 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       costModel: 'octile',
       gWeight: 1,
       hWeight: 1,
-      guidanceWeight: guidanceWeight(this.params.guidanceScale, width, height),
+      // The offsets of the guidance form go in as they are; ∂/∂c is the form's slope (computeGradients).
+      guidanceWeight: 1,
       // iA*'s temperature on this page, τ₀·√(H·W); Neural A*'s is √W (neuralAstarModel), a different model.
       temperature: this.params.temperatureScale * Math.sqrt(width * height),
       tie: 'high-g',
@@ -116,12 +119,14 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     const side = this.params.trainSize;
     const guidance = await predictGuidance(this.net, queries);
     const model = this.model(side, side);
+    const setting = guidanceSettingOf(this.params);
     const grads: Float32Array[] = [];
     let upper = 0;
     let lower = 0;
     let expandedRatio = 0;
     queries.forEach((q, b) => {
-      const r = dastarForward({ ...q, guidance: quantiseGuidance(guidance[b]) }, model, this.ws);
+      const { offsets, slope } = guidanceOffsets(guidance[b], q, setting);
+      const r = dastarForward({ ...q, guidance: offsets }, model, this.ws);
       const cost = upperCost(
         this.params.mode,
         q,
@@ -131,7 +136,7 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       );
       const g = new Float32Array(side * side);
       dastarBackward(r, model, cost.upstream, g, this.ws);
-      grads.push(g.map((v) => v / queries.length));
+      grads.push(g.map((v, i) => (v * slope[i]) / queries.length));
       upper += cost.value / queries.length;
       lower += (r.success ? r.pathLength : side * 2) / queries.length;
       expandedRatio += r.expansionOrder.length / Math.max(1, r.path.length) / queries.length;
@@ -150,13 +155,14 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     const [c] = await predictGuidance(this.net, [q]);
     const model = this.model(width, height);
     const ws = this.workspaceFor(width * height);
-    const r = dastarForward({ ...q, guidance: quantiseGuidance(c) }, model, ws);
+    const { offsets, slope } = guidanceOffsets(c, q, guidanceSettingOf(this.params));
+    const r = dastarForward({ ...q, guidance: offsets }, model, ws);
     const optimal = this.params.mode === 'neural-astar' ? optimalPathMap(q).pathMap : undefined;
     const cost = upperCost(this.params.mode, q, r, this.params.pathWeight, optimal);
     const push = new Float32Array(width * height);
     dastarBackward(r, model, cost.upstream, push, ws);
     // Gradient descent moves c against ∂U/∂c: show the direction of the update.
-    for (let i = 0; i < push.length; i++) push[i] = -push[i];
+    for (let i = 0; i < push.length; i++) push[i] = -push[i] * slope[i];
     const astar = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), { planner: 'astar' });
     return {
       mode: this.params.mode,
@@ -178,12 +184,13 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
     };
   }
 
-  private async guide(net: GuidanceNet, q: GridQuery): Promise<GuideResult> {
+  private async guide(net: GuidanceNet, setting: GuidanceSetting, q: GridQuery): Promise<GuideResult> {
     const [c] = await predictGuidance(net, [q]);
-    const kappa = guidanceWeight(this.params.guidanceScale, q.map.width, q.map.height);
+    const kappa =
+      setting.form === 'offset' ? guidanceWeight(setting.scale, q.map.width, q.map.height) : setting.scale;
     const r = planOnce(q.map, pointAt(q.map, q.start), pointAt(q.map, q.goal), {
       planner: 'astar',
-      guidance: scaledGuidance(c, kappa),
+      guidance: guidanceOffsets(c, q, setting).offsets,
     });
     return {
       guidance: c,
@@ -208,14 +215,15 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       splitSeeds(this.settings.seed, req.split, count),
     );
     const baselines = queries.map(baselineOf);
-    const kappa = guidanceWeight(this.params.guidanceScale, size, size);
-    const summarise = async (net: GuidanceNet) => {
+    const summarise = async (net: GuidanceNet, setting: GuidanceSetting) => {
       const outcomes: QueryOutcome[] = [];
       for (let i = 0; i < queries.length; i += 16) {
         const chunk = queries.slice(i, i + 16);
         const maps = await predictGuidance(net, chunk);
         chunk.forEach((q, j) =>
-          outcomes.push(outcomeOf(q, baselines[i + j], { guidance: scaledGuidance(maps[j], kappa) })),
+          outcomes.push(
+            outcomeOf(q, baselines[i + j], { guidance: guidanceOffsets(maps[j], q, setting).offsets }),
+          ),
         );
       }
       return summarisePlanner(outcomes);
@@ -226,12 +234,12 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       mode: this.params.mode,
       split: req.split,
       size,
-      learned: await summarise(this.net),
+      learned: await summarise(this.net, guidanceSettingOf(this.params)),
       astar: summarisePlanner(queries.map((q, i) => outcomeOf(q, baselines[i], {}))),
       wastar: weightedAstarCurve(queries, baselines),
     };
     if (this.comparisonNet && this.comparisonMode) {
-      result.comparison = await summarise(this.comparisonNet);
+      result.comparison = await summarise(this.comparisonNet, this.comparisonSetting!);
       result.comparisonMode = this.comparisonMode;
     }
     if (req.classMapsPerSide) result.byClass = await this.evaluateByClass(req.classMapsPerSide);
@@ -241,9 +249,9 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
   /** The held-out class suite (generated classes only: the game maps live in ../shared/data, not in the app). */
   private async evaluateByClass(mapsPerSide: number): Promise<ClassRow[]> {
     const suite = generatedClassQueries(CLASS_SUITE_SEED, Math.max(1, Math.min(16, Math.round(mapsPerSide))));
-    const mine = await evaluateByClass(suite, netGuidance(this.net, this.params.guidanceScale));
+    const mine = await evaluateByClass(suite, netGuidance(this.net, guidanceSettingOf(this.params)));
     const other = this.comparisonNet
-      ? await evaluateByClass(suite, netGuidance(this.comparisonNet, this.params.guidanceScale))
+      ? await evaluateByClass(suite, netGuidance(this.comparisonNet, this.comparisonSetting!))
       : null;
     return mine.map((c, i) => ({
       id: c.id,
@@ -263,9 +271,9 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
         start: m.start,
         goal: m.goal,
       };
-      const mine = await this.guide(this.net, q);
+      const mine = await this.guide(this.net, guidanceSettingOf(this.params), q);
       if (!this.comparisonNet) return mine;
-      const other = await this.guide(this.comparisonNet, q);
+      const other = await this.guide(this.comparisonNet, this.comparisonSetting!, q);
       return { ...mine, comparison: { ...other.learned, guidance: other.guidance } };
     },
     evaluate: (req) => this.evaluate(req),
@@ -297,6 +305,7 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       this.comparisonNet?.dispose();
       this.comparisonNet = net;
       this.comparisonMode = mode;
+      this.comparisonSetting = guidanceSettingFromMeta(files.json.meta);
       return { ok: true };
     },
   };

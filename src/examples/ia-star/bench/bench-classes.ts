@@ -1,18 +1,18 @@
 import { assignVariables, readWeightsFolder } from '../../../il/checkpoint.ts';
 import type { ClassAcrossSeeds, ClassFigures } from '../learning/class-evaluation.ts';
 import { GuidanceNet } from '../learning/model.ts';
-import { DEFAULT_IA_STAR_PARAMS } from '../params.ts';
+import { guidanceSettingFromMeta } from '../params.ts';
+import type { GuidanceSetting } from '../learning/guidance-form.ts';
 
-/** A saved network (model.json + shard in `folder`) and the κ₀ it was trained with. */
+/** A saved network (model.json + shard in `folder`) and the guidance form and scale it was trained with. */
 export async function loadGuidanceNet(
   folder: string,
   readFile: (path: string) => Uint8Array,
-): Promise<{ net: GuidanceNet; guidanceScale: number }> {
+): Promise<{ net: GuidanceNet; setting: GuidanceSetting }> {
   const files = await readWeightsFolder(folder, readFile);
   const net = new GuidanceNet(0);
   assignVariables('ia-star', net.variables, files);
-  const scale = Number(files.json.meta['p.guidanceScale'] ?? DEFAULT_IA_STAR_PARAMS.guidanceScale);
-  return { net, guidanceScale: Number.isFinite(scale) ? scale : DEFAULT_IA_STAR_PARAMS.guidanceScale };
+  return { net, setting: guidanceSettingFromMeta(files.json.meta) };
 }
 
 const r3 = (x: number): number => Number(x.toFixed(3));

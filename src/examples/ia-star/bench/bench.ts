@@ -12,7 +12,7 @@ import { netGuidance } from '../learning/guidance.ts';
 import { acrossSeeds, CLASS_GOAL, evaluateByClass, type ClassFigures } from '../learning/class-evaluation.ts';
 import { CLASS_SUITE_SEED, classSuite, type ClassQueries, SUITE_SIDES } from '../learning/class-suite.ts';
 import { GuidanceNet } from '../learning/model.ts';
-import type { IaStarParams } from '../params.ts';
+import { guidanceSettingOf, parseIaStarParams, type IaStarParams } from '../params.ts';
 import type * as tf from '@tensorflow/tfjs';
 
 /**
@@ -60,8 +60,8 @@ function timeDastarBatch(batch: ReferenceBatch, warmups: number, runs: number): 
 
 /**
  * npm run bench -- ia-star [--seed N] [--steps N] [--seeds K] [--mode ia-star|neural-astar] [--test N]
- *   [--maps-per-side N] [--game-queries N] [--weights DIR] [--timings false] [--cnn-runs N] [--cnn-before false]
- *   [--memory false]
+ *   [--maps-per-side N] [--game-queries N] [--weights DIR] [--timings false] [--lr X] [--p.<param> value …]
+ *   [--cnn-runs N] [--cnn-before false] [--memory false]
  * Unless --timings false, first, in a process that has trained nothing yet: the wasm heap over one 64×64 batch-32
  * training step, the differentiable search on the published planners' maps (20 warm-ups, median of 31) and Neural
  * A*'s CNN training step (bench-cnn.ts, with this project's wasm Conv2DBackpropInput and, unless --cnn-before false,
@@ -124,14 +124,23 @@ export const run: BenchRunner = async ({
   const cnn = timingsOn ? await timeNeuralAstarCnn(flags, choice.name, log, collectGarbage) : null;
   const mode = flags.mode === 'neural-astar' ? 'neural-astar' : 'ia-star';
   const testCount = Number(flags.test ?? 100);
-  const params: IaStarParams = { ...DEFAULT_IA_STAR_PARAMS, mode };
+  // --p.<param> value: any training setting of the page (e.g. --p.trainKind mixed), as `npm run train` takes them.
+  const overrides = Object.fromEntries(
+    Object.entries(flags)
+      .filter(([k]) => k.startsWith('p.'))
+      .map(([k, v]) => [k.slice(2), v]),
+  );
+  const params: IaStarParams = parseIaStarParams({ ...DEFAULT_IA_STAR_PARAMS, ...overrides, mode });
+  const learningRate = Number(flags.lr ?? 5e-4);
   const seeds = Array.from({ length: Math.max(1, Number(flags.seeds ?? 3)) }, (_, k) => seed + k);
   const perSeed: ClassFigures[][] = [];
   let firstSeed: { summary: ReturnType<typeof summarise>; diverged: unknown; ev: EvaluateResult } | null =
     null;
   for (const s of seeds) {
-    const settings = { seed: s, learningRate: 5e-4, batchSize: 16, optimizer: 'adam' as const };
-    log(`ia-star: seed ${s}: training ${mode} for ${steps} steps (batch 16, 32×32) on ${choice.name}`);
+    const settings = { seed: s, learningRate, batchSize: 16, optimizer: 'adam' as const };
+    log(
+      `ia-star: seed ${s}: training ${mode} on ${params.trainKind} ${params.trainSize}² maps for ${steps} steps (batch 16, lr ${learningRate}) on ${choice.name}`,
+    );
     const run = await trainHeadless(iaStarFactory, settings, params, steps, (r) => {
       if (r.step % 50 === 0) log(`  step ${r.step}: U = ${r.upper.toFixed(4)}, ${r.ms.toFixed(0)} ms`);
     });
@@ -146,7 +155,7 @@ export const run: BenchRunner = async ({
     }
     log(`ia-star: seed ${s}: evaluating by map class (${suite.map((c) => c.id).join(', ')})`);
     const net = copyOfNet(run.problem.variables);
-    perSeed.push(await evaluateByClass(suite, netGuidance(net, params.guidanceScale)));
+    perSeed.push(await evaluateByClass(suite, netGuidance(net, guidanceSettingOf(params))));
     net.dispose();
     run.trainer.dispose();
     run.problem.dispose();
@@ -221,6 +230,8 @@ export const run: BenchRunner = async ({
       seed,
       backend: choice.name,
       mode,
+      params,
+      learningRate,
       ...summary,
       diverged: firstSeed!.diverged,
       msPerTrainStep: summary.msPerStep,
@@ -323,9 +334,9 @@ async function benchSavedWeights(
   readFile: (path: string) => Uint8Array,
   log: (line: string) => void,
 ) {
-  const { net, guidanceScale } = await loadGuidanceNet(folder, readFile);
-  log(`ia-star: evaluating ${folder} by map class (κ₀ = ${guidanceScale})`);
-  const classes = await evaluateByClass(suite, netGuidance(net, guidanceScale));
+  const { net, setting } = await loadGuidanceNet(folder, readFile);
+  log(`ia-star: evaluating ${folder} by map class (${setting.form}, scale ${setting.scale})`);
+  const classes = await evaluateByClass(suite, netGuidance(net, setting));
   net.dispose();
   const byClass = acrossSeeds([classes]);
   return {

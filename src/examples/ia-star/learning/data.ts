@@ -18,9 +18,26 @@ export function splitSeeds(seed: number, split: Split, count: number): number[] 
   return Array.from({ length: count }, () => rng.seed());
 }
 
-export function generateQueries(kind: MapKind, side: number, seeds: readonly number[]): GridQuery[] {
-  return seeds.map((s) => {
-    const scene = generateMap(kind, { width: side, height: side, seed: s });
+/** The classes of the 'mixed' training distribution, taken in turn (map i is of class i mod their count). */
+export const MIXED_TRAINING_KINDS: readonly MapKind[] = [
+  'random-cells',
+  'rooms',
+  'random-rectangles',
+  'maze-braid',
+  'forest',
+  'gaps-and-forest',
+  'multiple-bugtraps',
+  'shifting-gaps',
+];
+
+export function generateQueries(
+  kind: MapKind | 'mixed',
+  side: number,
+  seeds: readonly number[],
+): GridQuery[] {
+  return seeds.map((s, i) => {
+    const k = kind === 'mixed' ? MIXED_TRAINING_KINDS[i % MIXED_TRAINING_KINDS.length] : kind;
+    const scene = generateMap(k, { width: side, height: side, seed: s });
     return { map: scene.map, start: cellOf(scene.map, scene.start), goal: cellOf(scene.map, scene.goal) };
   });
 }

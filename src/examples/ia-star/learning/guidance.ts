@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GridQuery } from './data.ts';
 import { cropOutputs, encodeInputs, type GuidanceNet } from './model.ts';
-import { guidanceWeight, scaledGuidance } from './guidance-levels.ts';
+import { guidanceOffsets, type GuidanceSetting } from './guidance-form.ts';
 
 /** The network's guidance maps c for queries of one size (one forward pass, one asynchronous readback). */
 export async function predictGuidance(
@@ -19,13 +19,13 @@ export async function predictGuidance(
 
 export { GUIDANCE_LEVELS, guidanceWeight, quantiseGuidance, scaledGuidance } from './guidance-levels.ts';
 
-/** The learned planner as `npm run plan` runs it: the net's map, quantised and scaled by κ for the query's side. */
+/** The learned planner as `npm run plan` runs it: the net's map, quantised, as f-offsets of its guidance form. */
 export function netGuidance(
   net: GuidanceNet,
-  guidanceScale: number,
+  setting: GuidanceSetting,
 ): (q: GridQuery) => Promise<Float32Array> {
   return async (q) => {
     const [c] = await predictGuidance(net, [q]);
-    return scaledGuidance(c, guidanceWeight(guidanceScale, q.map.width, q.map.height));
+    return guidanceOffsets(c, q, setting).offsets;
   };
 }

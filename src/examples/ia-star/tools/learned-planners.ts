@@ -3,9 +3,10 @@ import type { ToolIo } from '../../../il/example/tool';
 import { setupNodeBackend } from '../../../il/node-backend';
 import { cellOf } from '../maps/grid-map';
 import { guidedPlanner, gridPlanner, registerGridPlanner } from '../search/grid-planners';
-import { guidanceWeight, predictGuidance, scaledGuidance } from '../learning/guidance';
+import { netGuidance } from '../learning/guidance';
+import type { GuidanceSetting } from '../learning/guidance-form';
 import { GuidanceNet } from '../learning/model';
-import { DEFAULT_IA_STAR_PARAMS, type TrainingMode } from '../params';
+import { guidanceSettingFromMeta, type TrainingMode } from '../params';
 
 /**
  * The learned planners of `npm run plan -- --planner ia-star|neural-astar [--weights PATH]`: the network's guidance
@@ -13,7 +14,7 @@ import { DEFAULT_IA_STAR_PARAMS, type TrainingMode } from '../params';
  * Without --weights the shipped pretrained weights (public/weights/ia-star/<mode>/) are used. Registered when the
  * tool runs (never at import time), with the tool's file access.
  */
-async function loadNet(io: ToolIo, path: string): Promise<{ net: GuidanceNet; guidanceScale: number }> {
+async function loadNet(io: ToolIo, path: string): Promise<{ net: GuidanceNet; setting: GuidanceSetting }> {
   const folder = path.endsWith('.json') ? path.slice(0, path.lastIndexOf('/')) || '.' : path;
   if (!io.exists(folder))
     throw new Error(`--weights ${path}: no such folder (expected a folder holding model.json and its shard)`);
@@ -24,8 +25,7 @@ async function loadNet(io: ToolIo, path: string): Promise<{ net: GuidanceNet; gu
   const { json } = files;
   const net = new GuidanceNet(0);
   assignVariables('ia-star', net.variables, files);
-  const scale = Number(json.meta['p.guidanceScale'] ?? DEFAULT_IA_STAR_PARAMS.guidanceScale);
-  return { net, guidanceScale: Number.isFinite(scale) ? scale : DEFAULT_IA_STAR_PARAMS.guidanceScale };
+  return { net, setting: guidanceSettingFromMeta(json.meta) };
 }
 
 const LEARNED: { mode: TrainingMode; label: string; description: string }[] = [
@@ -51,17 +51,14 @@ export function registerLearnedPlanners(io: ToolIo): void {
       learned: true,
       async create(map, args) {
         await setupNodeBackend('wasm');
-        const { net, guidanceScale } = await loadNet(
+        const { net, setting } = await loadNet(
           io,
           args.weightsPath ?? io.projectPath(`public/weights/ia-star/${mode}`),
         );
-        const kappa = guidanceWeight(guidanceScale, map.width, map.height);
-        return guidedPlanner(map, async (start, goal) => {
-          const [c] = await predictGuidance(net, [
-            { map, start: cellOf(map, start), goal: cellOf(map, goal) },
-          ]);
-          return scaledGuidance(c, kappa);
-        });
+        const guidance = netGuidance(net, setting);
+        return guidedPlanner(map, (start, goal) =>
+          guidance({ map, start: cellOf(map, start), goal: cellOf(map, goal) }),
+        );
       },
     });
   }

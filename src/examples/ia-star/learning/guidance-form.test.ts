@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { planOnce } from '../search/search.ts';
+import { generateQueries, pointAt, splitSeeds } from './data.ts';
+import { goalDistances, guidanceOffsets } from './guidance-form.ts';
+import { scaledGuidance } from './guidance-levels.ts';
+
+const queries = generateQueries('random-cells', 48, splitSeeds(4, 'test', 6));
+
+describe('guidance forms', () => {
+  it("'offset' is κ·q(c) with κ = κ₀·side/32, and its slope is κ everywhere", () => {
+    const q = queries[0];
+    const c = Float32Array.from({ length: 48 * 48 }, (_, i) => (i % 7) / 7);
+    const { offsets, slope } = guidanceOffsets(c, q, { form: 'offset', scale: 4 });
+    expect(Array.from(offsets)).toEqual(Array.from(scaledGuidance(c, 6)));
+    expect(new Set(slope)).toEqual(new Set([6]));
+  });
+
+  it("'h-scale' is φ₀·q(c)·h(cell), h the octile distance to the goal", () => {
+    const q = queries[1];
+    const c = new Float32Array(48 * 48).fill(0.5);
+    const { offsets, slope } = guidanceOffsets(c, q, { form: 'h-scale', scale: 0.4 });
+    const h = goalDistances(q);
+    expect(h[q.goal]).toBe(0);
+    const gx = q.goal % 48;
+    const gy = Math.floor(q.goal / 48);
+    expect(h[0]).toBeCloseTo(Math.max(gx, gy) + (Math.SQRT2 - 1) * Math.min(gx, gy), 5);
+    for (let i = 0; i < h.length; i += 97) {
+      expect(slope[i]).toBeCloseTo(0.4 * h[i], 5);
+      expect(offsets[i]).toBeCloseTo(0.2 * h[i], 5);
+    }
+  });
+
+  it("'h-scale' with a uniform c is weighted A*: the same path lengths as w = 1 + φ₀·c", () => {
+    for (const q of queries) {
+      const c = new Float32Array(48 * 48).fill(0.5);
+      const { offsets } = guidanceOffsets(c, q, { form: 'h-scale', scale: 0.4 });
+      const s = pointAt(q.map, q.start);
+      const g = pointAt(q.map, q.goal);
+      const learned = planOnce(q.map, s, g, { planner: 'astar', guidance: offsets });
+      const weighted = planOnce(q.map, s, g, { planner: 'wastar', weight: 1.2 });
+      expect(learned.pathLength).toBeCloseTo(weighted.pathLength, 9);
+      expect(Math.abs(learned.expanded - weighted.expanded)).toBeLessThanOrEqual(0.05 * weighted.expanded);
+    }
+  });
+});
