@@ -46,5 +46,12 @@ export const iplannerMeta: ExampleMeta = {
       description: 'Both kinds of world at once (what the benchmark trains and evaluates).',
       params: { worlds: 'forest+rooms', splineStart: 'heading' },
     },
+    {
+      id: 'forest-rooms-garage',
+      label: 'Forest + rooms + garage',
+      description:
+        'All three kinds the page offers; corridors stay unseen (what the benchmark trains, and evaluates on all four).',
+      params: { worlds: 'forest+rooms+garage', splineStart: 'heading' },
+    },
   ],
 };

@@ -10,7 +10,15 @@ import type { ExampleParams } from '../../il/problem.ts';
 import type { WorldKind } from './worlds/types.ts';
 
 /** Which generated worlds training draws its poses from. */
-export const TRAINING_WORLDS = ['forest', 'rooms', 'corridors', 'garage', 'forest+rooms', 'all'] as const;
+export const TRAINING_WORLDS = [
+  'forest',
+  'rooms',
+  'corridors',
+  'garage',
+  'forest+rooms',
+  'forest+rooms+garage',
+  'all',
+] as const;
 export type TrainingWorlds = (typeof TRAINING_WORLDS)[number];
 
 export const SPLINE_STARTS = ['natural', 'heading'] as const;
@@ -59,6 +67,11 @@ export const iplannerParamSchema = {
     unit: 'm',
     step: 0.01,
   }),
+  approachViews: numberSpec(0, 0, 1, {
+    label: 'approach views',
+    help: 'share of training views taken along the route to the goal instead of at its start',
+    step: 0.05,
+  }),
   smoothing: numberSpec(0.05, 0, 0.5, {
     label: 'smoothing ε',
     help: "of the smoothed |·| in U's motion and goal terms (0: iPlanner's exact terms)",
@@ -75,6 +88,7 @@ export const parseIPlannerParams = (raw: ExampleParams): IPlannerParams =>
 /** The world kinds a training choice draws from. */
 export function trainingKinds(worlds: TrainingWorlds): WorldKind[] {
   if (worlds === 'forest+rooms') return ['forest', 'rooms'];
+  if (worlds === 'forest+rooms+garage') return ['forest', 'rooms', 'garage'];
   if (worlds === 'all') return ['forest', 'rooms', 'corridors', 'garage'];
   return [worlds];
 }

@@ -81,6 +81,7 @@ export class IPlannerProblem implements Problem<IPlannerSnapshot> {
         noise: { relativeStd: this.params.noise, dropout: this.params.dropout },
         maxBearingRad: (this.params.maxBearingDeg * Math.PI) / 180,
         ul: this.ul,
+        approachShare: this.params.approachViews,
       },
       this.rng,
       this.settings.batchSize,

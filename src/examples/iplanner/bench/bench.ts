@@ -1,187 +1,201 @@
-import type { BenchArgs, BenchRunner } from '../../../il/bench';
+import type { BenchRunner } from '../../../il/bench';
 import { assignVariables, readWeightsFolder } from '../../../il/checkpoint.ts';
-import { summarise, trainHeadless } from '../../../il/headless.ts';
+import { summarise, trainHeadless, type HeadlessSummary } from '../../../il/headless.ts';
 import { setupNodeBackend } from '../../../il/node-backend.ts';
-import { navigationMetrics } from '../evaluation/metrics.ts';
 import { iplannerMeta } from '../meta.ts';
-import { compareOnEpisodes, heldOutEpisodes, type Comparison } from '../evaluation/evaluation.ts';
+import { DEFAULT_CAMERA } from '../sensing/camera.ts';
+import {
+  classicalMetrics,
+  heldOutEpisodes,
+  learnedMetrics,
+  type DriveOptions,
+  type EvalEpisode,
+} from '../evaluation/evaluation.ts';
 import { iplannerFactory, type IPlannerProblem } from '../problem.ts';
-import type { WorldKind } from '../worlds/types.ts';
+import { WORLD_KINDS, type WorldKind } from '../worlds/types.ts';
+import {
+  TABLE_HEAD,
+  drivenRow,
+  goalsOf,
+  plannerResult,
+  seedMean,
+  tableRow,
+  type PlannerResult,
+} from './bench-summary.ts';
 
-/** The fixed budget: about two minutes of training on one wasm core, then the held-out evaluation. */
+/** The fixed budget per seed: about two minutes of training on one wasm core, then the held-out evaluation. */
 const DEFAULT_STEPS = 4000;
-const EVAL_KINDS: WorldKind[] = ['forest', 'rooms'];
+/** Every kind the page offers, and corridors, which the default preset never trains on. */
+const DEFAULT_KINDS: WorldKind[] = ['forest', 'rooms', 'garage', 'corridors'];
+const DEFAULT_PRESET = 'forest-rooms-garage';
 
-function pooled(rows: Comparison[]): Comparison {
-  // Re-weight the per-kind means by their episode counts.
-  const n = rows.reduce((a, r) => a + r.episodes, 0);
-  // Weighted by episodes; a kind whose value is undefined (NaN: no successful episode) is left out.
-  const mean = (f: (r: Comparison) => number) => {
-    const ok = rows.filter((r) => Number.isFinite(f(r)));
-    const m = ok.reduce((a, r) => a + r.episodes, 0);
-    return m ? ok.reduce((a, r) => a + f(r) * r.episodes, 0) / m : NaN;
-  };
-  return {
-    episodes: n,
-    learned: {
-      episodes: n,
-      successRate: mean((r) => r.learned.successRate),
-      spl: mean((r) => r.learned.spl),
-      meanPathLength: mean((r) => r.learned.meanPathLength),
-      msPerPlan: mean((r) => r.learned.msPerPlan),
-      collisions: rows.reduce((a, r) => a + r.learned.collisions, 0),
-      timeouts: rows.reduce((a, r) => a + r.learned.timeouts, 0),
-      rayCastMs: mean((r) => r.learned.rayCastMs),
-    },
-    classical: {
-      ...navigationMetrics([]),
-      episodes: n,
-      successRate: mean((r) => r.classical.successRate),
-      spl: mean((r) => r.classical.spl),
-      meanPathLength: mean((r) => r.classical.meanPathLength),
-      msPerPlan: mean((r) => r.classical.msPerPlan),
-    },
-  };
+function listFlag(value: string | boolean | undefined): string[] {
+  return typeof value === 'string' ? value.split(',').filter((s) => s.length > 0) : [];
 }
 
-/** Loads tfjs weight files (model.json + weights.bin in a folder) into the problem's θ. */
-async function loadWeights(
-  problem: IPlannerProblem,
-  folder: string,
-  readFile: BenchArgs['readFile'],
-): Promise<void> {
-  assignVariables('iplanner', problem.variables, await readWeightsFolder(folder, readFile));
+function kindsFlag(value: string | boolean | undefined): WorldKind[] {
+  const names = listFlag(value);
+  if (!names.length) return DEFAULT_KINDS;
+  for (const n of names)
+    if (!(WORLD_KINDS as readonly string[]).includes(n))
+      throw new Error(`--kinds: unknown world kind ${n} (known: ${WORLD_KINDS.join(', ')})`);
+  return names as WorldKind[];
 }
-
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-
-function row(set: string, planner: string, c: Comparison['learned'] | Comparison['classical']) {
-  const extra = 'collisions' in c ? [c.collisions, c.timeouts] : ['', ''];
-  return [
-    set,
-    planner,
-    pct(c.successRate),
-    c.spl.toFixed(3),
-    c.meanPathLength.toFixed(2),
-    c.msPerPlan.toFixed(3),
-    ...extra,
-  ];
-}
-
-const side = (c: Comparison['learned'] | Comparison['classical']) => ({
-  successRate: c.successRate,
-  spl: c.spl,
-  msPerPlan: c.msPerPlan,
-  meanPathLength: c.meanPathLength,
-  ...('collisions' in c ? { collisions: c.collisions, timeouts: c.timeouts } : {}),
-});
 
 /**
- * Trains on the chosen preset (default forest + rooms) for a fixed number of steps, then drives the learned planner
- * and the classical one through held-out forest and room worlds (test-split seeds) and compares them. With
- * `--weights DIR` it also evaluates those weights (e.g. the shipped public/weights/iplanner/forest-rooms, trained
- * for longer than the bench's budget) on the same episodes.
+ * For each training seed (--seeds 1,2,3, default --seed): train the preset (default forest + rooms + garage) for
+ * --steps, then drive the learned planner through held-out worlds of every kind (test-split seeds; corridors never
+ * trained on) beside the two classical planners: privileged (one A* plan on the fully known cost map) and
+ * depth-only (an online map from the same depth images, A* + smoothing, replanning at the same rate). With
+ * --weights DIR[,DIR…] it also evaluates those weight files (e.g. the shipped ones) on the same episodes; --steps 0
+ * skips training.
  */
 export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, flags, log, readFile }) => {
   const choice = await setupNodeBackend(backend ?? 'wasm');
-  const preset =
-    iplannerMeta.presets.find((p) => p.id === (flags.preset ?? 'forest-rooms')) ?? iplannerMeta.presets[0];
-  const settings = { ...iplannerMeta.defaults, ...preset.settings, seed };
+  const presetId = typeof flags.preset === 'string' ? flags.preset : DEFAULT_PRESET;
+  const preset = iplannerMeta.presets.find((p) => p.id === presetId);
+  if (!preset) throw new Error(`unknown preset ${presetId}`);
+  const seeds = listFlag(flags.seeds).map(Number);
+  if (!seeds.length) seeds.push(seed);
+  const kinds = kindsFlag(flags.kinds);
   const worlds = Number(flags.worlds ?? 10);
   const perWorld = Number(flags.episodes ?? 5);
-  log(`iplanner: building ${worlds}×${perWorld} held-out episodes per kind (${EVAL_KINDS.join(', ')})`);
-  const sets = EVAL_KINDS.map((kind) => ({ kind, episodes: heldOutEpisodes([kind], worlds, perWorld) }));
-  const evaluate = async (problem: IPlannerProblem) => {
-    const rows: Comparison[] = [];
-    for (const set of sets)
-      rows.push(await compareOnEpisodes(problem.net, problem.op, problem.camera, set.episodes, {}, 40));
-    return rows;
-  };
+  const drive: Partial<DriveOptions> =
+    flags.replan !== undefined ? { replanEvery: Number(flags.replan) } : {};
 
-  const fresh = (await iplannerFactory.create(
-    settings,
-    iplannerFactory.parseParams(preset.params),
-  )) as IPlannerProblem;
-  const before = await evaluate(fresh);
-
-  log(
-    `iplanner: training ${steps} steps on ${choice.name} (preset ${preset.id}, batch ${settings.batchSize})`,
+  log(`iplanner: ${worlds}×${perWorld} held-out episodes per kind (${kinds.join(', ')})`);
+  const sets: EvalEpisode[][] = kinds.map((kind) => heldOutEpisodes([kind], worlds, perWorld));
+  log('iplanner: classical baselines (privileged; depth-only, closed loop)');
+  const base = sets.map((episodes) => classicalMetrics(DEFAULT_CAMERA, episodes, drive));
+  const privileged = plannerResult(
+    kinds,
+    base.map((b) => b.classical),
   );
-  const started = Date.now();
-  const trained = await trainHeadless(iplannerFactory, settings, preset.params, steps, (r) => {
-    if (r.step % 500 === 0)
-      log(`  step ${r.step}: U ${r.upper.toFixed(3)}, L ${r.lower.toFixed(3)}, ${r.ms.toFixed(1)} ms`);
-  });
-  const trainSeconds = (Date.now() - started) / 1000;
-  const summary = summarise(trained.reports, 100);
-  log('iplanner: evaluating');
-  const after = await evaluate(trained.problem as IPlannerProblem);
-  trained.trainer.dispose();
-  trained.problem.dispose();
+  const depthOnly = plannerResult(
+    kinds,
+    base.map((b) => drivenRow(b.depthOnly)),
+  );
 
-  let loaded: Comparison[] | null = null;
-  if (typeof flags.weights === 'string') {
-    log(`iplanner: evaluating the weights in ${flags.weights}`);
-    await loadWeights(fresh, flags.weights, readFile);
-    loaded = await evaluate(fresh);
+  const evaluate = async (problem: IPlannerProblem): Promise<PlannerResult> => {
+    const rows = [];
+    for (const episodes of sets)
+      rows.push(
+        drivenRow(
+          (await learnedMetrics(problem.net, problem.op, problem.camera, episodes, drive, 40)).metrics,
+        ),
+      );
+    return plannerResult(kinds, rows);
+  };
+  const params = iplannerFactory.parseParams(preset.params);
+
+  const perSeed: { seed: number; result: PlannerResult; summary: HeadlessSummary; trainSeconds: number }[] =
+    [];
+  if (steps > 0)
+    for (const s of seeds) {
+      const settings = { ...iplannerMeta.defaults, ...preset.settings, seed: s };
+      log(`iplanner: seed ${s}: training ${steps} steps on ${choice.name} (preset ${preset.id})`);
+      const started = Date.now();
+      const trained = await trainHeadless(iplannerFactory, settings, preset.params, steps, (r) => {
+        if (r.step % 1000 === 0) log(`  step ${r.step}: U ${r.upper.toFixed(3)}, ${r.ms.toFixed(1)} ms`);
+      });
+      const trainSeconds = (Date.now() - started) / 1000;
+      const result = await evaluate(trained.problem as IPlannerProblem);
+      perSeed.push({ seed: s, result, summary: summarise(trained.reports, 100), trainSeconds });
+      trained.trainer.dispose();
+      trained.problem.dispose();
+    }
+
+  const loaded: { folder: string; result: PlannerResult }[] = [];
+  for (const folder of listFlag(flags.weights)) {
+    log(`iplanner: evaluating the weights in ${folder}`);
+    const problem = (await iplannerFactory.create(
+      { ...iplannerMeta.defaults, seed },
+      params,
+    )) as IPlannerProblem;
+    assignVariables('iplanner', problem.variables, await readWeightsFolder(folder, readFile));
+    loaded.push({ folder, result: await evaluate(problem) });
+    problem.dispose();
   }
-  fresh.dispose();
 
-  const all = pooled(after);
-  const speedup = all.classical.msPerPlan / all.learned.msPerPlan;
-  const splRatio = all.learned.spl / all.classical.spl;
-  const table: (string | number)[][] = [
-    ['held-out set', 'planner', 'success', 'SPL', 'path (m)', 'ms / plan', 'collisions', 'timeouts'],
-  ];
-  EVAL_KINDS.forEach((kind, i) => {
-    table.push(row(`${kind} (${after[i].episodes})`, 'learned, untrained', before[i].learned));
-    table.push(row('', `learned, ${steps} steps`, after[i].learned));
-    if (loaded) table.push(row('', 'learned, --weights', loaded[i].learned));
-    table.push(row('', 'classical A*', after[i].classical));
-  });
-  const blank = ['', '', '', '', ''];
-  table.push(['U start → end', '', `${summary.ulStart.toFixed(3)} → ${summary.ulEnd.toFixed(3)}`, ...blank]);
-  table.push(['L start → end', '', `${summary.llStart.toFixed(3)} → ${summary.llEnd.toFixed(3)}`, ...blank]);
-  table.push(['ms per step (median)', '', summary.msPerStep.toFixed(1), ...blank]);
+  const table: (string | number)[][] = [TABLE_HEAD];
+  const all = [...kinds, 'all'];
+  for (const kind of all) {
+    const pick = (r: PlannerResult) => (kind === 'all' ? r.pooled : r.byKind[kind]);
+    const rows: [string, ReturnType<typeof tableRow>][] = [];
+    const add = (r: ReturnType<typeof tableRow>) => rows.push(['', r]);
+    perSeed.forEach((p) => add(tableRow('', `learned, seed ${p.seed}, ${steps} steps`, pick(p.result))));
+    if (perSeed.length > 1) {
+      const m = seedMean(perSeed.map((p) => pick(p.result)));
+      add(
+        tableRow('', `learned, mean ± sd of ${perSeed.length} seeds`, m, {
+          success: m.successSd,
+          spl: m.splSd,
+        }),
+      );
+    }
+    for (const l of loaded) add(tableRow('', `learned, ${l.folder}`, pick(l.result)));
+    if (loaded.length > 1) {
+      const m = seedMean(loaded.map((l) => pick(l.result)));
+      add(
+        tableRow('', `learned, mean ± sd of ${loaded.length} weights`, m, {
+          success: m.successSd,
+          spl: m.splSd,
+        }),
+      );
+    }
+    add(tableRow('', 'classical, privileged', pick(privileged)));
+    add(tableRow('', 'classical, depth-only', pick(depthOnly)));
+    // The set's label on its first row only.
+    rows.forEach(([, r], i) =>
+      table.push(i === 0 ? [`${kind} (${pick(privileged).episodes})`, ...r.slice(1)] : r),
+    );
+  }
 
-  const weights = loaded ? pooled(loaded) : null;
+  const goals = (r: PlannerResult) => goalsOf(kinds, r, privileged, depthOnly);
+  const seedGoals = perSeed.map((p) => goals(p.result));
   return {
     table,
     json: {
       seed,
+      seeds: perSeed.map((p) => p.seed),
       backend: choice.name,
       preset: preset.id,
-      batchSize: settings.batchSize,
-      ...summary,
-      trainSeconds,
-      diverged: trained.divergence ?? null,
-      episodes: all.episodes,
-      learned: { ...side(all.learned), rayCastMs: all.learned.rayCastMs },
-      classical: side(all.classical),
-      untrained: side(pooled(before).learned),
-      ...(weights
+      steps,
+      kinds,
+      episodesPerKind: sets.map((s) => s.length),
+      privileged,
+      depthOnly,
+      perSeed: perSeed.map((p, i) => ({
+        seed: p.seed,
+        trainSeconds: p.trainSeconds,
+        ulStart: p.summary.ulStart,
+        ulEnd: p.summary.ulEnd,
+        ...p.result,
+        goals: seedGoals[i],
+      })),
+      ...(perSeed.length
         ? {
-            weights: {
-              folder: flags.weights,
-              ...side(weights.learned),
-              splRatio: weights.learned.spl / all.classical.spl,
-              speedup: all.classical.msPerPlan / weights.learned.msPerPlan,
+            seedMean: {
+              pooled: seedMean(perSeed.map((p) => p.result.pooled)),
+              byKind: Object.fromEntries(
+                kinds.map((k) => [k, seedMean(perSeed.map((p) => p.result.byKind[k]))]),
+              ),
+              allSeedsMeetSuccess: seedGoals.every((g) => g.successAtLeast90EveryKind),
+              allSeedsMeetSpl: seedGoals.every((g) => g.splWithin10PercentEveryKind),
             },
           }
         : {}),
-      byKind: Object.fromEntries(
-        EVAL_KINDS.map((kind, i) => [
-          kind,
-          { learned: side(after[i].learned), classical: side(after[i].classical) },
-        ]),
-      ),
-      speedup,
-      splRatio,
-      goals: {
-        successAtLeast90: all.learned.successRate >= 0.9,
-        splWithin10PercentOfClassical: splRatio >= 0.9,
-        atLeast4xFaster: speedup >= 4,
-      },
+      weights: loaded.map((l) => ({ folder: l.folder, ...l.result, goals: goals(l.result) })),
+      ...(loaded.length > 1
+        ? {
+            weightsMean: {
+              pooled: seedMean(loaded.map((l) => l.result.pooled)),
+              byKind: Object.fromEntries(
+                kinds.map((k) => [k, seedMean(loaded.map((l) => l.result.byKind[k]))]),
+              ),
+            },
+          }
+        : {}),
     },
   };
 };

@@ -17,6 +17,7 @@ import {
   type DriveStatus,
 } from '../planning/drive.ts';
 import { sampleEpisode, type EpisodeOptions } from './episodes.ts';
+import { driveDepthClassical, type DepthClassicalResult } from './depth-classical.ts';
 import { robotPathToWorld } from '../worlds/geometry.ts';
 import { inferBatch, planOnce } from '../planning/learned-planner.ts';
 import { navigationMetrics, type EpisodeOutcome, type NavigationMetrics } from './metrics.ts';
@@ -216,10 +217,66 @@ export function runClassical(episodes: readonly EvalEpisode[]): ClassicalRun {
   return { outcomes, paths };
 }
 
+/** A closed-loop planner's metrics, with its failures split into collisions and timeouts. */
+export type DrivenMetrics = NavigationMetrics & { collisions: number; timeouts: number };
+
 export interface Comparison {
   episodes: number;
-  learned: NavigationMetrics & { collisions: number; timeouts: number; rayCastMs: number };
+  learned: DrivenMetrics & { rayCastMs: number };
+  /** The privileged classical planner: one plan on the fully known cost map. */
   classical: NavigationMetrics;
+  /** The fair classical planner: the same depth images, an online map, replanning at the same rate. */
+  depthOnly: DrivenMetrics;
+}
+
+function failures(statuses: readonly DriveStatus[]): { collisions: number; timeouts: number } {
+  return {
+    collisions: statuses.filter((s) => s === 'collided').length,
+    timeouts: statuses.filter((s) => s === 'timeout').length,
+  };
+}
+
+/** The learned planner's closed-loop metrics on a set of episodes, with its drives. */
+export async function learnedMetrics(
+  net: PlannerNet,
+  op: SplineOperator,
+  camera: DepthCameraSpec,
+  episodes: readonly EvalEpisode[],
+  options: Partial<DriveOptions> = {},
+  latencyPlans = 20,
+): Promise<{ metrics: Comparison['learned']; drive: DriveResult }> {
+  const drive = await driveLearned(net, op, camera, episodes, options);
+  const latency = await learnedPlanLatency(net, op, camera, episodes, latencyPlans);
+  const metrics = navigationMetrics(drive.outcomes.map((o) => ({ ...o, msPerPlan: latency.msPerPlan })));
+  return { metrics: { ...metrics, ...failures(drive.statuses), rayCastMs: latency.rayCastMs }, drive };
+}
+
+/** Both classical baselines on a set of episodes (they do not depend on θ: benches compute them once). */
+export function classicalMetrics(
+  camera: DepthCameraSpec,
+  episodes: readonly EvalEpisode[],
+  options: Partial<DriveOptions> = {},
+): {
+  classical: Comparison['classical'];
+  depthOnly: Comparison['depthOnly'];
+  classicalRun: ClassicalRun;
+  depthOnlyRun: DepthClassicalResult;
+} {
+  const classicalRun = runClassical(episodes);
+  const depthOnlyRun = driveDepthClassical(camera, episodes, { ...DEFAULT_DRIVE_OPTIONS, ...options });
+  return {
+    classical: {
+      ...navigationMetrics(classicalRun.outcomes),
+      msPerPlan: median(classicalRun.outcomes.map((o) => o.msPerPlan)),
+    },
+    depthOnly: {
+      ...navigationMetrics(depthOnlyRun.outcomes),
+      ...failures(depthOnlyRun.statuses),
+      msPerPlan: median(depthOnlyRun.planMs),
+    },
+    classicalRun,
+    depthOnlyRun,
+  };
 }
 
 /** The whole comparison on a set of episodes, with the drives and the classical paths behind it. */
@@ -230,27 +287,24 @@ export async function compareDetailed(
   episodes: readonly EvalEpisode[],
   options: Partial<DriveOptions> = {},
   latencyPlans = 20,
-): Promise<{ comparison: Comparison; drive: DriveResult; classical: ClassicalRun }> {
-  const drive = await driveLearned(net, op, camera, episodes, options);
-  const latency = await learnedPlanLatency(net, op, camera, episodes, latencyPlans);
-  const learned = navigationMetrics(drive.outcomes.map((o) => ({ ...o, msPerPlan: latency.msPerPlan })));
-  const classicalRun = runClassical(episodes);
+): Promise<{
+  comparison: Comparison;
+  drive: DriveResult;
+  classical: ClassicalRun;
+  depthOnly: DepthClassicalResult;
+}> {
+  const learned = await learnedMetrics(net, op, camera, episodes, options, latencyPlans);
+  const base = classicalMetrics(camera, episodes, options);
   return {
     comparison: {
       episodes: episodes.length,
-      learned: {
-        ...learned,
-        collisions: drive.statuses.filter((s) => s === 'collided').length,
-        timeouts: drive.statuses.filter((s) => s === 'timeout').length,
-        rayCastMs: latency.rayCastMs,
-      },
-      classical: {
-        ...navigationMetrics(classicalRun.outcomes),
-        msPerPlan: median(classicalRun.outcomes.map((o) => o.msPerPlan)),
-      },
+      learned: learned.metrics,
+      classical: base.classical,
+      depthOnly: base.depthOnly,
     },
-    drive,
-    classical: classicalRun,
+    drive: learned.drive,
+    classical: base.classicalRun,
+    depthOnly: base.depthOnlyRun,
   };
 }
 

@@ -24,6 +24,8 @@ export interface TrainingSetup {
   noise: DepthNoise;
   maxBearingRad: number;
   ul: Partial<UlSettings>;
+  /** Share of the views taken along approach routes (0: starts only). */
+  approachShare?: number;
 }
 
 export interface TrainingStep {
@@ -48,6 +50,7 @@ export async function trainingStep(setup: TrainingSetup, rng: Rng, batchSize: nu
     setup.noise,
     setup.maxBearingRad,
     net.spec.horizon,
+    setup.approachShare ?? 0,
   );
   return gradientOfBatch(setup, batch);
 }

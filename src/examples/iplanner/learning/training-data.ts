@@ -7,6 +7,7 @@ import type { Rng } from '../../../il/rng.ts';
 import type { DepthCameraSpec } from '../sensing/camera.ts';
 import { buildCostMap, type CostMap, type CostMapParams } from '../sensing/costmap.ts';
 import { splitSeed } from './datasets.ts';
+import { approachView } from './approach-views.ts';
 import { applyDepthNoise, type DepthNoise } from '../sensing/depth-noise.ts';
 import { freeComponents, sampleEpisode, type EpisodeOptions } from '../evaluation/episodes.ts';
 import { worldToRobot } from '../worlds/geometry.ts';
@@ -108,7 +109,11 @@ export function writeObservation(
   return depth;
 }
 
-/** Draw a batch of training samples from the stream (deterministic per seed and step order). */
+/**
+ * Draw a batch of training samples from the stream (deterministic per seed and step order). A share
+ * `approachShare` of the views is taken along the approach route to the sampled goal instead of at its start
+ * (approach-views.ts); 0 draws exactly the stream of starts.
+ */
 export function sampleBatch(
   worlds: readonly PreparedWorld[],
   rng: Rng,
@@ -117,6 +122,7 @@ export function sampleBatch(
   noise: DepthNoise,
   maxBearingRad: number,
   horizon: number,
+  approachShare = 0,
 ): SampleBatch {
   const batch: SampleBatch = {
     samples: [],
@@ -141,9 +147,12 @@ export function sampleBatch(
       episode = sampleEpisode(w.world, w.map, rng, options, w.components);
     }
     if (!episode) throw new Error('no free start and goal found in the training worlds');
-    const goal = networkGoal(episode.start, episode.goal, horizon);
-    writeObservation(batch, b, worlds[worldIndex], camera, episode.start, goal, noise, rng, scratch);
-    batch.samples.push({ worldIndex, pose: episode.start, goalWorld: episode.goal, goal });
+    let view = { pose: episode.start, goal: episode.goal };
+    if (approachShare > 0 && rng.uniform(0, 1) < approachShare)
+      view = approachView(worlds[worldIndex], episode.start, episode.goal, rng) ?? view;
+    const goal = networkGoal(view.pose, view.goal, horizon);
+    writeObservation(batch, b, worlds[worldIndex], camera, view.pose, goal, noise, rng, scratch);
+    batch.samples.push({ worldIndex, pose: view.pose, goalWorld: view.goal, goal });
   }
   return batch;
 }

@@ -157,14 +157,45 @@ export function buildCostMap(
   world: Pick<World, 'bounds' | 'obstacles'>,
   params: Partial<CostMapParams> = {},
 ): CostMap {
+  const p = resolveCostMapParams(params);
+  const { nx, ny } = gridSize(world.bounds, p.cellSize);
+  return costMapFromClearance(
+    world.bounds,
+    p,
+    nx,
+    ny,
+    computeClearance(world.obstacles, world.bounds, p, nx, ny),
+  );
+}
+
+/** The defaults, with the planner margin following a custom cell size unless it is given. */
+export function resolveCostMapParams(params: Partial<CostMapParams>): CostMapParams {
   const p: CostMapParams = { ...DEFAULT_COST_MAP_PARAMS, ...params };
   if (params.cellSize !== undefined && params.plannerMargin === undefined)
     p.plannerMargin = p.cellSize * Math.SQRT1_2;
-  const b = world.bounds;
-  const nx = Math.max(2, Math.ceil((b.maxX - b.minX) / p.cellSize - 1e-9));
-  const ny = Math.max(2, Math.ceil((b.maxY - b.minY) / p.cellSize - 1e-9));
+  return p;
+}
+
+/** Columns and rows of a grid of cellSize cells over the bounds. */
+export function gridSize(b: Bounds, cellSize: number): { nx: number; ny: number } {
+  return {
+    nx: Math.max(2, Math.ceil((b.maxX - b.minX) / cellSize - 1e-9)),
+    ny: Math.max(2, Math.ceil((b.maxY - b.minY) / cellSize - 1e-9)),
+  };
+}
+
+/**
+ * Steps 2–5 of the module comment from a clearance field (m per cell): shared by the exact map of a world and the
+ * map a robot builds online from its depth images.
+ */
+export function costMapFromClearance(
+  bounds: Bounds,
+  p: CostMapParams,
+  nx: number,
+  ny: number,
+  clearance: Float32Array,
+): CostMap {
   const n = nx * ny;
-  const clearance = computeClearance(world.obstacles, b, p, nx, ny);
   const inflated = new Uint8Array(n);
   const blocked = new Uint8Array(n);
   const free = new Uint8Array(n);
@@ -184,7 +215,7 @@ export function buildCostMap(
   for (let i = 0; i < n; i++) cost[i] = Math.log1p(Math.max(0, smoothed[i]) / p.distanceUnit);
   return {
     params: p,
-    bounds: { ...b },
+    bounds: { ...bounds },
     nx,
     ny,
     clearance,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CAMERA } from '../sensing/camera.ts';
+import { prepareWorld } from '../learning/training-data.ts';
+import { shortestPathLength } from '../planning/baseline.ts';
+import { driveDepthClassical } from './depth-classical.ts';
+import { DEFAULT_DRIVE_OPTIONS, heldOutEpisodes, type EvalEpisode } from './evaluation.ts';
+import type { World } from '../worlds/types.ts';
+
+/** A wall across the way, out of sight behind nothing: the robot sees it only as it comes. */
+function wallEpisode(): EvalEpisode {
+  const world: World = {
+    kind: 'rooms',
+    seed: 0,
+    bounds: { minX: 0, minY: 0, maxX: 12, maxY: 12 },
+    obstacles: [{ id: 0, kind: 'box', x: 6, y: 5, halfX: 0.1, halfY: 3.5, yaw: 0, height: 1.5 }],
+    start: { x: 2, y: 5, yaw: 0 },
+    goal: { x: 10, y: 5 },
+    nextId: 1,
+  };
+  const prepared = prepareWorld(world);
+  return {
+    prepared,
+    start: world.start,
+    goal: world.goal,
+    shortest: shortestPathLength(world, prepared.map, world.start, world.goal),
+  };
+}
+
+describe('depth-only classical baseline (closed loop)', () => {
+  it('drives round a wall it only knows from its depth images, without touching it', () => {
+    const e = wallEpisode();
+    const run = driveDepthClassical(DEFAULT_CAMERA, [e], DEFAULT_DRIVE_OPTIONS);
+    expect(run.statuses[0]).toBe('reached');
+    // Longer than the straight 8 m (the wall is in the way), but not by much more than the known-map detour.
+    expect(run.outcomes[0].pathLength).toBeGreaterThan(e.shortest - 1e-6);
+    expect(run.outcomes[0].pathLength).toBeLessThan(1.3 * e.shortest);
+    expect(run.planMs.length).toBeGreaterThan(10);
+  });
+
+  it('is deterministic and reaches held-out forest goals', () => {
+    const episodes = heldOutEpisodes(['forest'], 2, 2);
+    const a = driveDepthClassical(DEFAULT_CAMERA, episodes, DEFAULT_DRIVE_OPTIONS);
+    const b = driveDepthClassical(DEFAULT_CAMERA, episodes, DEFAULT_DRIVE_OPTIONS);
+    expect(a.statuses).toEqual(b.statuses);
+    expect(a.traces.map((t) => Array.from(t))).toEqual(b.traces.map((t) => Array.from(t)));
+    expect(a.statuses.filter((s) => s === 'reached').length).toBeGreaterThanOrEqual(episodes.length - 1);
+  });
+});
