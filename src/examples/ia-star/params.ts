@@ -51,6 +51,11 @@ export const iaStarParamSchema = {
     help: "the 'h-scale' form's largest extra weight on h (w = 1 + φ₀·c)",
     step: 0.05,
   }),
+  guidancePrior: numberSpec(0, 0, 10, {
+    label: 'β prior toward A*',
+    help: 'U += β·mean(c): c stays at 0 (plain A*) unless the search area it saves outweighs β',
+    step: 0.01,
+  }),
   temperatureScale: numberSpec(1, 0.01, 100, {
     label: 'selection temperature scale',
     help: "iA*'s τ = scale·√(H·W) on this page (Neural A* uses τ = √W)",

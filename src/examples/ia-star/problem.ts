@@ -40,6 +40,8 @@ import type {
 
 export type { IaStarSnapshot };
 
+const sum = (xs: Float32Array): number => xs.reduce((a, b) => a + b, 0);
+
 const SHOWCASE_SEED_INDEX = 0;
 const SHOWCASE_MAX_CELLS = 256 * 256;
 
@@ -136,8 +138,10 @@ class IaStarProblem implements Problem<IaStarSnapshot> {
       );
       const g = new Float32Array(side * side);
       dastarBackward(r, model, cost.upstream, g, this.ws);
-      grads.push(g.map((v, i) => (v * slope[i]) / queries.length));
-      upper += cost.value / queries.length;
+      // β·mean(c) (the prior toward plain A*) adds β/N to ∂U/∂c at every cell.
+      const prior = this.params.guidancePrior / g.length;
+      grads.push(g.map((v, i) => (v * slope[i] + prior) / queries.length));
+      upper += (cost.value + (this.params.guidancePrior * sum(guidance[b])) / g.length) / queries.length;
       lower += (r.success ? r.pathLength : side * 2) / queries.length;
       expandedRatio += r.expansionOrder.length / Math.max(1, r.path.length) / queries.length;
     });

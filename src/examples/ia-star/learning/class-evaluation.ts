@@ -12,6 +12,12 @@ import {
 /** The goal of issue 14, per map class: what a learned planner must reach on held-out maps. */
 export const CLASS_GOAL = { maxExpandedRatio: 0.5, maxPathRatio: 1.02, successRate: 1 } as const;
 
+/**
+ * "Below the curve" needs fewer expansions than the front by more than this share of its value: a planner equal to
+ * a weighted A* (the same search, ties rounded a hair differently) must not count as beating it.
+ */
+export const BELOW_CURVE_MARGIN = 0.01;
+
 /** The f-offset map a learned planner hands the classic engine for one query (as `npm run plan` does). */
 export type GuidanceProvider = (q: GridQuery) => Promise<Float32Array>;
 
@@ -30,7 +36,7 @@ export interface ClassFigures {
   wastar: CurvePoint[];
   /** Weighted A*'s expansion ratio at the learned planner's path ratio (its Pareto front, linearly interpolated). */
   wastarExpandedAtLearnedPath: number;
-  /** Strictly fewer expansions than the weighted-A* front at the same path ratio, every query solved. */
+  /** Fewer expansions than the weighted-A* front at the same path ratio (by the margin), every query solved. */
   belowWastarCurve: boolean;
   /** Never worse than A* on the class (mean expansion ratio ≤ 1). */
   notWorseThanAstar: boolean;
@@ -88,7 +94,7 @@ export async function evaluateByClass(
       learned,
       wastar,
       wastarExpandedAtLearnedPath: at,
-      belowWastarCurve: solved && learned.expandedRatioVsAstar < at,
+      belowWastarCurve: solved && learned.expandedRatioVsAstar < at * (1 - BELOW_CURVE_MARGIN),
       notWorseThanAstar: learned.expandedRatioVsAstar <= 1,
       meetsGoal:
         solved &&
