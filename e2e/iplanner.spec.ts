@@ -53,7 +53,7 @@ test.describe('iPlanner', () => {
     });
     if (await page.getByTestId('drive-stop').isVisible()) await page.getByTestId('drive-stop').click();
     await page.getByTestId('evaluate-editor').click();
-    await expect(page.getByTestId('comparison-table').locator('tbody tr')).toHaveCount(2, {
+    await expect(page.getByTestId('comparison-table').locator('tbody tr')).toHaveCount(3, {
       timeout: 90_000,
     });
 

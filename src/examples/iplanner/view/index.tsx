@@ -303,7 +303,12 @@ function IPlannerView({
         editor={editorEval}
         busy={busy}
         onHeldOut={() =>
-          void evaluate({ set: 'held-out', kinds: ['forest', 'rooms'], worlds: 3, perWorld: 3 })
+          void evaluate({
+            set: 'held-out',
+            kinds: ['forest', 'rooms', 'garage', 'corridors'],
+            worlds: 2,
+            perWorld: 3,
+          })
         }
         onEditor={() => void evaluate({ set: 'editor', world })}
       />
