@@ -51,7 +51,7 @@ export const iplannerMeta: ExampleMeta = {
       label: 'Forest + rooms + garage',
       description:
         'All three kinds the page offers; corridors stay unseen (what the benchmark trains, and evaluates on all four).',
-      params: { worlds: 'forest+rooms+garage', splineStart: 'heading' },
+      params: { worlds: 'forest+rooms+garage', splineStart: 'heading', approachViews: 0.5 },
     },
   ],
 };
