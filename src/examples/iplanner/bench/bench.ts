@@ -60,8 +60,11 @@ export const run: BenchRunner = async ({ seed, steps = DEFAULT_STEPS, backend, f
   const kinds = kindsFlag(flags.kinds);
   const worlds = Number(flags.worlds ?? 10);
   const perWorld = Number(flags.episodes ?? 5);
-  const drive: Partial<DriveOptions> =
-    flags.replan !== undefined ? { replanEvery: Number(flags.replan) } : {};
+  // Drive options shared by the learned and the depth-only planner: --replan N (time steps per plan), --lookahead M.
+  const drive: Partial<DriveOptions> = {
+    ...(flags.replan !== undefined ? { replanEvery: Number(flags.replan) } : {}),
+    ...(flags.lookahead !== undefined ? { drive: { lookahead: Number(flags.lookahead) } } : {}),
+  };
 
   log(`iplanner: ${worlds}×${perWorld} held-out episodes per kind (${kinds.join(', ')})`);
   const sets: EvalEpisode[][] = kinds.map((kind) => heldOutEpisodes([kind], worlds, perWorld));
