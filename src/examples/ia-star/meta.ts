@@ -12,12 +12,15 @@ export const PRESET_LEARNING = {
   trainSize: 32,
   trainMaps: 400,
   guidanceScale: 4,
+  guidanceForm: 'offset',
+  hScale: 1,
+  guidancePrior: 0,
   temperatureScale: 1,
   pathWeight: 1,
 } as const;
 
 /** The params the shipped weights were trained for: any other value gets no pretrained weights. */
-const TRAINED_FOR = ['trainKind', 'trainSize', 'guidanceScale'] as const;
+const TRAINED_FOR = ['trainKind', 'trainSize', 'guidanceScale', 'guidanceForm'] as const;
 
 /**
  * Where the shipped weights of a training mode live under public/ (model.json + weights.bin), or null where the

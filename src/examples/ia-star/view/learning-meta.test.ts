@@ -37,6 +37,8 @@ describe("the iA* page's presets and shipped weights", () => {
     expect(pretrained('rectangles-32', { ...preset('rectangles-32'), guidanceScale: 8 })).toBeNull();
     expect(pretrained('rectangles-32', { ...preset('rectangles-32'), trainSize: 64 })).toBeNull();
     expect(pretrained('rectangles-32', { ...preset('rectangles-32'), trainKind: 'rooms' })).toBeNull();
+    // The shipped weights steer f as an offset: under the h-scale form they would mean something else.
+    expect(pretrained('rectangles-32', { ...preset('rectangles-32'), guidanceForm: 'h-scale' })).toBeNull();
     // Other learning params (the pool size, λ, τ) only tune training: the weights still fit.
     expect(shippedWeightsFolder({ ...preset('rectangles-32'), pathWeight: 3 })).toBe(
       'weights/ia-star/ia-star',
