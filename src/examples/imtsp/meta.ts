@@ -13,8 +13,9 @@ export const imtspMeta: ExampleMeta = {
   defaults: { seed: 1, learningRate: 0.01, batchSize: 8, optimizer: 'adam' },
   usesBatch: true,
   batchSizes: [2, 4, 8, 16],
-  // The network works for any N and M, so the shipped weights (θ and φ) fit every page state of their preset:
-  // `npm run train -- imtsp --preset <id> --steps 1500`.
+  // The network works for any N and M, so the shipped weights (θ and φ) fit every page state of their preset.
+  // surrogate, reinforce: `npm run train -- imtsp --preset <id> --steps 1000 --p.trainCities 200
+  // --p.trainAgents 10 --p.distribution mixed` (what transfers to N = 1 000); clustered: `--steps 1500`.
   pretrainedWeights: (presetId) =>
     (PRESET_IDS as readonly string[]).includes(presetId) ? `weights/imtsp/${presetId}` : null,
   presets: [

@@ -57,7 +57,7 @@ export const MTSP_METHODS: readonly MtspMethod[] = [
   {
     id: 'learned',
     summary:
-      'the trained allocation network (argmax + 15 samples from π, best kept), then the TSP engine; --weights DIR (default: the shipped weights)',
+      'the trained allocation network (greedy: each city to its most likely agent), then the TSP engine; --weights DIR (default: the shipped weights)',
     needsWeights: false,
     // Loaded on demand, so the classical methods never pull in tfjs.
     prepare: async (context) => {

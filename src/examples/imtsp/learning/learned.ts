@@ -11,8 +11,12 @@ import { disposeInputs, modelInputs, type AllocationNetwork } from './model';
 import { argmaxAllocation, logSoftmaxRows, sampleAllocation } from './sampling';
 import type { TspOptions } from '../tsp/tsp-solve';
 
-/** Allocations sampled from π besides the argmax, by default, when the learned method solves an instance. */
-export const DEFAULT_LEARNED_SAMPLES = 15;
+/**
+ * Allocations sampled from π besides the argmax, by default, when the learned method solves an instance: none
+ * (greedy decoding). With the shipped weights π is sharp, and 15 samples improved the held-out longest tour by
+ * under 0.2 % at two to five times the time (measured at N = 200 … 1 000).
+ */
+export const DEFAULT_LEARNED_SAMPLES = 0;
 
 export interface LearnedOptions {
   /** Allocations drawn from π and solved besides the argmax one; the best is kept. 0: argmax only. */

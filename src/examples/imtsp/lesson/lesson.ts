@@ -21,7 +21,7 @@ export const imtspLesson: Lesson = {
           '\\ell_{im} = -\\kappa\\, u_{im}^2, \\qquad u_{im} = M t_i - (m + \\tfrac12), \\qquad \\pi_\\theta(m \\mid i) = \\mathrm{softmax}_m(\\ell_{im}), \\qquad \\theta = [\\alpha, \\kappa, W_{\\text{graph}}]',
         ),
         text(
-          'Balancing the tours is then a matter of learning which cities are expensive. The learned method solves the argmax allocation and 15 allocations sampled from π with the engine and keeps the best. An honest limit of this head: a workload that adds up city by city cannot express “the farthest city of a sector costs the whole trip out and back”, so the mix learned at N = 50, M = 5 does not carry over to N = 500 (the bench measures it).',
+          'Balancing the tours is then a matter of learning which cities are expensive. At test time the learned method is greedy: each city goes to its most likely agent, and the engine solves every agent’s tour. The shipped surrogate and REINFORCE weights were trained on N = 200, M = 10 instances (uniform and clustered in turn): the mix learned at N = 50, M = 5 does not carry over to N = 500 and 1 000. An honest limit of this head: a workload that adds up city by city cannot express “the farthest city of a sector costs the whole trip out and back”, and the length-balanced sweep, which prices every sector by cheapest insertion, still gives shorter longest tours (the bench measures it).',
         ),
       ],
     },

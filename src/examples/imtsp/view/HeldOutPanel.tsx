@@ -28,7 +28,7 @@ export function HeldOutPanel({
       count: cities >= 500 ? 2 : 4,
       distribution: family,
       localSearchMs: 3000,
-      samples: 15,
+      samples: 0,
     };
     setBusy(true);
     channel
@@ -94,8 +94,8 @@ export function HeldOutPanel({
       )}
       <p className="hint">
         Fresh instances from a seed stream training never draws from. Learned = the network’s allocation
-        (argmax + 15 samples from π, best kept) + the TSP engine, no local search; learned + local search =
-        the min-max local search started from it (its time includes the learned solve); the local search
+        (greedy: each city to its most likely agent) + the TSP engine, no local search; learned + local search
+        = the min-max local search started from it (its time includes the learned solve); the local search
         starts from the clustering.
       </p>
     </section>
