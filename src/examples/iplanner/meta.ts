@@ -43,7 +43,7 @@ export const iplannerMeta: ExampleMeta = {
     {
       id: 'forest-rooms',
       label: 'Forest + rooms',
-      description: 'Both kinds of world at once (what the benchmark trains and evaluates).',
+      description: 'Both kinds of world at once.',
       params: { worlds: 'forest+rooms', splineStart: 'heading' },
     },
     {
