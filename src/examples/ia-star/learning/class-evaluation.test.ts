@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLASS_CURVE_WEIGHTS,
   acrossSeeds,
   evaluateByClass,
   frontExpandedAt,
@@ -8,6 +9,7 @@ import {
 } from './class-evaluation.ts';
 import { generatedClassQueries, SUITE_SIDES, suiteSeeds } from './class-suite.ts';
 import { splitSeeds } from './data.ts';
+import { WASTAR_CURVE_WEIGHTS } from './evaluate.ts';
 
 const pt = (weight: number, expanded: number, path: number): CurvePoint => ({
   weight,
@@ -25,6 +27,13 @@ describe('weighted-A* front', () => {
     // (1.5: 0.7 at 1.03) is dominated by w = 1.2, so 1.01 → 1.05 is one straight segment.
     expect(frontExpandedAt(curve, 1.03)).toBeCloseTo(0.45, 12);
     expect(frontExpandedAt(curve, 1.2)).toBe(0.3);
+  });
+
+  it('is sampled densely: every page weight, and steps of 0.05 up to w = 1.5 (a sparse convex front flatters)', () => {
+    for (const w of WASTAR_CURVE_WEIGHTS) expect(CLASS_CURVE_WEIGHTS).toContain(w);
+    const low = CLASS_CURVE_WEIGHTS.filter((w) => w <= 1.5);
+    for (let i = 1; i < low.length; i++) expect(low[i] - low[i - 1]).toBeLessThanOrEqual(0.05 + 1e-12);
+    expect(low[low.length - 1]).toBe(1.5);
   });
 
   it('takes the fewest expansions among points of equal path ratio (mazes: every path optimal)', () => {

@@ -67,6 +67,14 @@ export function frontExpandedAt(curve: readonly CurvePoint[], p: number): number
   return front[front.length - 1].expandedRatioVsAstar;
 }
 
+/**
+ * The weights of the class evaluation's weighted-A* curve: denser than the page's (every 0.05 up to 1.5), since the
+ * front is interpolated linearly between its points and a sparse convex front would flatter a learned planner.
+ */
+export const CLASS_CURVE_WEIGHTS = [
+  1, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.35, 1.4, 1.45, 1.5, 1.6, 1.75, 2, 2.5, 3,
+] as const;
+
 /** Plans every query of every class with A*, the weighted-A* curve and the learned guidance, on the classic engine. */
 export async function evaluateByClass(
   suite: readonly ClassQueries[],
@@ -79,7 +87,7 @@ export async function evaluateByClass(
     for (let i = 0; i < cls.queries.length; i++)
       outcomes.push(outcomeOf(cls.queries[i], baselines[i], { guidance: await guidance(cls.queries[i]) }));
     const learned = summarisePlanner(outcomes);
-    const wastar = weightedAstarCurve(cls.queries, baselines).map((p) => ({
+    const wastar = weightedAstarCurve(cls.queries, baselines, CLASS_CURVE_WEIGHTS).map((p) => ({
       weight: p.weight,
       expandedRatioVsAstar: p.expandedRatioVsAstar,
       pathRatioVsOptimal: p.pathRatioVsOptimal,

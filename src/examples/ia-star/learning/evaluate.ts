@@ -73,8 +73,12 @@ export function outcomeOf(
 export const WASTAR_CURVE_WEIGHTS = [1, 1.1, 1.2, 1.35, 1.5, 1.75, 2, 2.5, 3] as const;
 
 /** The weighted-A* trade-off curve (w from 1 to 3) on a split: the line a learned planner must beat. */
-export function weightedAstarCurve(queries: readonly GridQuery[], baselines: readonly Baseline[]) {
-  return WASTAR_CURVE_WEIGHTS.map((w) => ({
+export function weightedAstarCurve(
+  queries: readonly GridQuery[],
+  baselines: readonly Baseline[],
+  weights: readonly number[] = WASTAR_CURVE_WEIGHTS,
+) {
+  return weights.map((w) => ({
     weight: w,
     ...summarisePlanner(queries.map((q, i) => outcomeOf(q, baselines[i], { weight: w }))),
   }));
