@@ -14,6 +14,7 @@ export const PRESET_LEARNING = {
   guidanceScale: 4,
   guidanceForm: 'offset',
   hScale: 1,
+  hWeight: 1.2,
   guidancePrior: 0,
   temperatureScale: 1,
   pathWeight: 1,

@@ -44,7 +44,13 @@ export const iaStarParamSchema = {
     choiceLabels: {
       offset: 'offset: f = g + h + κ·c',
       'h-scale': 'h-scale: f = g + h·(1 + φ₀·c)',
+      'weighted-offset': 'weighted offset: f = g + w·h + κ·c',
     },
+  }),
+  hWeight: numberSpec(1.2, 1, 4, {
+    label: 'w weight on h',
+    help: "the 'weighted-offset' form's weighted-A* base: f = g + w·h + κ·c",
+    step: 0.05,
   }),
   hScale: numberSpec(1, 0, 4, {
     label: 'φ₀ h-scale range',
@@ -74,11 +80,12 @@ export type IaStarParams = ParamsOf<typeof iaStarParamSchema>;
 export const DEFAULT_IA_STAR_PARAMS: IaStarParams = defaultsOf(iaStarParamSchema);
 /** The guidance form and its scale, as the search takes them. */
 export function guidanceSettingOf(
-  p: Pick<IaStarParams, 'guidanceForm' | 'guidanceScale' | 'hScale'>,
+  p: Pick<IaStarParams, 'guidanceForm' | 'guidanceScale' | 'hScale' | 'hWeight'>,
 ): GuidanceSetting {
-  return p.guidanceForm === 'h-scale'
-    ? { form: 'h-scale', scale: p.hScale }
-    : { form: 'offset', scale: p.guidanceScale };
+  if (p.guidanceForm === 'h-scale') return { form: 'h-scale', scale: p.hScale };
+  if (p.guidanceForm === 'weighted-offset')
+    return { form: 'weighted-offset', scale: p.guidanceScale, hWeight: p.hWeight };
+  return { form: 'offset', scale: p.guidanceScale };
 }
 
 /** The guidance setting a saved network was trained with (its weights' meta; older files: the 'offset' form). */
@@ -87,10 +94,12 @@ export function guidanceSettingFromMeta(meta: Record<string, string | number | b
     const v = Number(meta[key] ?? fallback);
     return Number.isFinite(v) ? v : fallback;
   };
+  const form = GUIDANCE_FORMS.find((f) => f === meta['p.guidanceForm']) ?? 'offset';
   return guidanceSettingOf({
-    guidanceForm: meta['p.guidanceForm'] === 'h-scale' ? 'h-scale' : 'offset',
+    guidanceForm: form,
     guidanceScale: number('p.guidanceScale', DEFAULT_IA_STAR_PARAMS.guidanceScale),
     hScale: number('p.hScale', DEFAULT_IA_STAR_PARAMS.hScale),
+    hWeight: number('p.hWeight', DEFAULT_IA_STAR_PARAMS.hWeight),
   });
 }
 
