@@ -12,6 +12,10 @@ export const ESTIMATORS = ['surrogate', 'reinforce'] as const;
 /** Which gradient estimator trains θ (both variances are measured every step either way). */
 export type EstimatorKind = (typeof ESTIMATORS)[number];
 
+export const REINFORCE_BASELINES = ['running-mean', 'leave-one-out'] as const;
+/** What REINFORCE subtracts from a sample's cost (see learning/reinforce-baseline.ts). */
+export type ReinforceBaseline = (typeof REINFORCE_BASELINES)[number];
+
 export const DISTRIBUTIONS = ['uniform', 'clustered', 'mixed'] as const;
 /** Where the training instances come from. */
 export type Distribution = (typeof DISTRIBUTIONS)[number];
@@ -36,6 +40,13 @@ export const imtspParamSchema = {
     label: 'τ of softmax(z/τ)',
     help: 'temperature of the relaxation the surrogate reads',
     step: 0.05,
+  }),
+  reinforceBaseline: choiceSpec(REINFORCE_BASELINES, 'running-mean', {
+    label: 'REINFORCE baseline',
+    choiceLabels: {
+      'running-mean': 'running mean of past costs',
+      'leave-one-out': "mean of the instance's other S − 1 samples",
+    },
   }),
   baselineDecay: numberSpec(0.9, 0, 0.999, {
     label: 'baseline decay',

@@ -13,6 +13,7 @@ import { allocationEntropy } from './learning/sampling';
 import { sampleAndSolve } from './learning/step-samples';
 import { SURROGATE_SIZE } from './learning/surrogate';
 import { createImtspVariables } from './learning/imtsp-variables';
+import { leaveOneOutBaselines } from './learning/reinforce-baseline';
 import { trainingBatch } from './learning/training-data';
 
 export type { ImtspSnapshot };
@@ -125,10 +126,12 @@ class ImtspProblem implements Problem<ImtspSnapshot> {
   }
 
   /**
-   * REINFORCE's baseline for every sample: the running mean of past costs, or, on the very first step (no past
-   * yet), the mean of the other samples of the batch; either way independent of the sample it multiplies.
+   * REINFORCE's baseline for every sample: the mean of the instance's other samples (`leave-one-out`), or the
+   * running mean of past costs, or, on the very first step (no past yet), the mean of the other samples of the
+   * batch; always independent of the sample it multiplies.
    */
   private baselines(costs: number[][]): (number | Float64Array)[] {
+    if (this.params.reinforceBaseline === 'leave-one-out') return costs.map(leaveOneOutBaselines);
     if (this.baselineStarted) return costs.map(() => this.baseline.get());
     const all = costs.flat();
     const total = all.reduce((a, b) => a + b, 0);

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { solveClusterAllocation } from './baseline-cluster';
+import { assignmentFromTours } from './allocation';
 import { compareMethods, HELD_OUT_METHODS } from './compare';
+import { solveMinMaxLocalSearch } from './minmax-local-search';
 import { clusteredInstance } from '../instances/generators';
 import { AllocationNetwork } from '../learning/model';
 
@@ -37,5 +39,24 @@ describe('held-out comparison rows', () => {
           .filter((c) => c !== 0)
           .sort((a, b) => a - b),
       ).toEqual(Array.from({ length: 59 }, (_, i) => i + 1));
+  });
+
+  it('both local searches run under the given rounds and stall budget', async () => {
+    await tf.setBackend('cpu');
+    const instance = clusteredInstance({ n: 50, seed: 4 });
+    const budget = { rounds: 7, stallRounds: 3 };
+    const rows = await compareMethods(network, instance, 3, {
+      seed: 1,
+      methods: ['learned', 'learned-local-search', 'local-search'],
+      localSearchBudget: budget,
+    });
+    const by = (m: string) => rows.find((r) => r.method === m)!;
+    expect(by('local-search').maxTour).toBe(
+      solveMinMaxLocalSearch(instance, 3, { ...budget, seed: 1 }).maxTour,
+    );
+    const start = assignmentFromTours(instance.x.length, by('learned').tours);
+    expect(by('learned-local-search').maxTour).toBe(
+      solveMinMaxLocalSearch(instance, 3, { ...budget, seed: 1, start }).maxTour,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { solveClusterAllocation } from './baseline-cluster';
 import { solveRandomAllocation } from './baseline-random';
 import type { MtspInstance } from '../instances/instance';
 import { solveLearned, type LearnedOptions } from '../learning/learned';
-import { solveMinMaxLocalSearch } from './minmax-local-search';
+import { solveMinMaxLocalSearch, type MinMaxLocalSearchOptions } from './minmax-local-search';
 import type { AllocationNetwork } from '../learning/model';
 import type { Distribution } from '../params';
 import { heldOutInstances } from '../learning/training-data';
@@ -39,8 +39,13 @@ export interface CompareRow {
 
 export interface CompareOptions {
   seed?: number;
-  /** Wall-clock cap of the local search. */
+  /**
+   * Wall-clock budget of the local search. `learned-local-search` gets the same total: the budget less the
+   * learned solve it starts from.
+   */
   localSearchMs?: number;
+  /** Rounds and stall budget of both local searches (default: 100 rounds, no stall budget). */
+  localSearchBudget?: Pick<MinMaxLocalSearchOptions, 'rounds' | 'stallRounds'>;
   learned?: LearnedOptions;
   /** Which methods, in this order; default COMPARED_METHODS. Ratios need `local-search` among them. */
   methods?: readonly ComparedMethod[];
@@ -65,6 +70,7 @@ export async function compareMethods(
 ): Promise<CompareRow[]> {
   const seed = options.seed ?? 0;
   const timeLimitMs = options.localSearchMs;
+  const budget = options.localSearchBudget ?? {};
   // The learned solve is shared by `learned` and `learned-local-search` (whose time then includes it).
   let learned: { solution: MtspSolution; ms: number } | null = null;
   const learnedRun = async () => {
@@ -76,8 +82,9 @@ export async function compareMethods(
     'learned-local-search': async () => {
       const first = await learnedRun();
       const start = assignmentFromTours(instance.x.length, first.solution.tours);
+      const remainingMs = timeLimitMs === undefined ? undefined : Math.max(0, timeLimitMs - first.ms);
       const search = await timed(() =>
-        solveMinMaxLocalSearch(instance, agents, { seed, timeLimitMs, start }),
+        solveMinMaxLocalSearch(instance, agents, { ...budget, seed, timeLimitMs: remainingMs, start }),
       );
       return { solution: search.solution, ms: first.ms + search.ms };
     },
@@ -85,7 +92,8 @@ export async function compareMethods(
     cluster: () => timed(() => solveClusterAllocation(instance, agents, { seed })),
     kmeans: () => timed(() => solveClusterAllocation(instance, agents, { seed, variant: 'kmeans' })),
     sweep: () => timed(() => solveClusterAllocation(instance, agents, { seed, variant: 'sweep' })),
-    'local-search': () => timed(() => solveMinMaxLocalSearch(instance, agents, { seed, timeLimitMs })),
+    'local-search': () =>
+      timed(() => solveMinMaxLocalSearch(instance, agents, { ...budget, seed, timeLimitMs })),
   };
   const rows: CompareRow[] = [];
   for (const method of options.methods ?? COMPARED_METHODS) {
@@ -118,6 +126,7 @@ export interface HeldOutRequest {
   distribution: Distribution;
   seed?: number;
   localSearchMs?: number;
+  localSearchBudget?: CompareOptions['localSearchBudget'];
   learned?: LearnedOptions;
 }
 
@@ -126,7 +135,7 @@ export async function evaluateInstances(
   network: AllocationNetwork,
   instances: readonly MtspInstance[],
   agents: number,
-  options: Pick<CompareOptions, 'localSearchMs' | 'learned'> = {},
+  options: Pick<CompareOptions, 'localSearchMs' | 'localSearchBudget' | 'learned'> = {},
 ): Promise<HeldOutRow[]> {
   const methods = HELD_OUT_METHODS;
   const sums = new Map(methods.map((m) => [m, { max: 0, ratio: 0, ms: 0 }]));
@@ -158,6 +167,7 @@ export function evaluateHeldOut(network: AllocationNetwork, request: HeldOutRequ
   const instances = heldOutInstances(request.distribution, request.cities, request.count, request.seed ?? 0);
   return evaluateInstances(network, instances, request.agents, {
     localSearchMs: request.localSearchMs,
+    localSearchBudget: request.localSearchBudget,
     learned: request.learned,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAllocation } from './allocation';
+import { evaluateAllocation, isBetterSolution } from './allocation';
 import { solveClusterAllocation } from './baseline-cluster';
 import { randomAssignment, solveRandomAllocation } from './baseline-random';
 import { closedTourLength } from '../tsp/distance';
@@ -77,6 +77,25 @@ describe('min-max local search', () => {
     const b = solveMinMaxLocalSearch(inst, 3, { ...budget, seed: 4 });
     expect(b.tours.map((t) => Array.from(t))).toEqual(a.tours.map((t) => Array.from(t)));
     expect(b.maxTour).toBe(a.maxTour);
+  });
+
+  it('with a stall budget stops after that many rounds in a row without a better solution', () => {
+    const inst = uniformInstance({ n: 70, seed: 31 });
+    const open = { seed: 2, timeLimitMs: Infinity };
+    const stalled = solveMinMaxLocalSearch(inst, 4, { ...open, rounds: 10_000, stallRounds: 6 });
+    expect(stalled.rounds).toBeGreaterThanOrEqual(6);
+    expect(stalled.rounds).toBeLessThan(10_000);
+    // The search is a prefix of the fixed-round one: the same rounds give the same tours...
+    const fixed = solveMinMaxLocalSearch(inst, 4, { ...open, rounds: stalled.rounds });
+    expect(fixed.maxTour).toBe(stalled.maxTour);
+    // ... its last 6 rounds found nothing better, and the round before them did (or it was the start).
+    expect(solveMinMaxLocalSearch(inst, 4, { ...open, rounds: stalled.rounds - 6 }).maxTour).toBe(
+      stalled.maxTour,
+    );
+    if (stalled.rounds > 6) {
+      const before = solveMinMaxLocalSearch(inst, 4, { ...open, rounds: stalled.rounds - 7 });
+      expect(isBetterSolution(stalled, before)).toBe(true);
+    }
   });
 
   it('with one agent returns a polished single tour; with more agents than cities it still covers all', () => {

@@ -17,6 +17,11 @@ export interface MinMaxLocalSearchOptions {
   seed?: number;
   /** Perturbation rounds after the first descent; default 100. */
   rounds?: number;
+  /**
+   * Stop after this many perturbation rounds in a row without a better solution (default: never). With it a
+   * better start can end the search sooner, which a fixed round count cannot show.
+   */
+  stallRounds?: number;
   /** Wall-clock cap in milliseconds (results then depend on the machine); default 20 000. */
   timeLimitMs?: number;
   /** Starting allocation (city → agent); default the clustering baseline. */
@@ -113,13 +118,19 @@ export class MinMaxLocalSearch {
     let best = this.planFrom(start);
     this.descend(best);
     let rounds = 0;
+    let stalled = 0;
     const maxRounds = agents > 1 ? (options.rounds ?? 100) : 0;
-    while (rounds < maxRounds && !this.outOfTime()) {
+    const maxStalled = options.stallRounds ?? Infinity;
+    while (rounds < maxRounds && stalled < maxStalled && !this.outOfTime()) {
       rounds++;
+      stalled++;
       const plan = clonePlan(best);
       this.perturb(plan);
       this.descend(plan);
-      if (isBetterSolution(summary(plan), summary(best))) best = plan;
+      if (isBetterSolution(summary(plan), summary(best))) {
+        best = plan;
+        stalled = 0;
+      }
     }
     const tours = best.tours.map((t) => Int32Array.from(t));
     return { ...summariseTours(tours, best.lengths.slice()), start, rounds, moves: this.moves };

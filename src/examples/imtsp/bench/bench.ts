@@ -5,6 +5,7 @@ import { convergenceForSeed, meanSd, type SeedConvergence } from './convergence'
 import { cellVerdict, evaluateGrid, evaluateTsplib, type GridCell } from './held-out-grid';
 import { DEFAULT_LEARNED_WEIGHTS, loadLearnedNetwork } from '../learning/learned-method';
 import { parseTsplib, type TsplibFile } from '../tsp/tsplib';
+import { REINFORCE_BASELINES, type ReinforceBaseline } from '../params';
 
 /**
  * Training steps per estimator and seed for the convergence comparison. U is smoothed over 100 steps, so the
@@ -16,6 +17,8 @@ const DEFAULT_SEEDS = 5;
 const DEFAULT_COUNT = 2;
 /** Wall-clock cap of the local search (its 100 perturbation rounds usually end it well before). */
 const LOCAL_SEARCH_MS = 20_000;
+/** Perturbation rounds of the local search by default (its own default). */
+const LOCAL_SEARCH_ROUNDS = 100;
 
 function intFlag(flags: BenchArgs['flags'], name: string, fallback: number): number {
   const raw = flags[name];
@@ -24,6 +27,21 @@ function intFlag(flags: BenchArgs['flags'], name: string, fallback: number): num
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`--${name} must be a whole number ≥ 0, got ${String(raw)}`);
   return value;
+}
+
+/**
+ * REINFORCE's baseline in the convergence comparison, by default the per-instance leave-one-out mean: the
+ * standard one with S samples per instance, so the surrogate is measured against REINFORCE at its fair best
+ * (the page's preset and its weights keep the running mean; `--reinforce-baseline running-mean` measures that).
+ */
+function baselineFlag(flags: BenchArgs['flags']): ReinforceBaseline {
+  const raw = flags['reinforce-baseline'] ?? 'leave-one-out';
+  const found = REINFORCE_BASELINES.find((b) => b === raw);
+  if (found === undefined)
+    throw new Error(
+      `--reinforce-baseline must be one of ${REINFORCE_BASELINES.join(', ')}, got ${String(raw)}`,
+    );
+  return found;
 }
 
 /** The TSPLIB instances of ../shared/data/tsplib, where that folder is present. */
@@ -40,6 +58,10 @@ const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) :
 
 /**
  * npm run bench -- imtsp [--seed S] [--steps T] [--seeds K] [--count C] [--weights DIR]
+ *   [--reinforce-baseline leave-one-out|running-mean] [--cities 500] [--ls-ms T] [--ls-rounds R] [--ls-stall K]
+ *
+ * --ls-ms T --ls-rounds 1000000 compares both local searches at one wall-clock budget T (learned + local search
+ * gets T less its learned solve); --ls-stall K stops each after K rounds in a row without a better solution.
  *
  * 1. Held-out: the shipped (or --weights) allocation network against k-means, sweep and the min-max local search,
  *    with and without the local search warm-started from the learned allocation, at N = 200, 500, 1 000 and
@@ -60,28 +82,48 @@ export const run: BenchRunner = async ({
   const choice = await setupNodeBackend(backend ?? 'wasm');
   const seeds = intFlag(flags, 'seeds', DEFAULT_SEEDS);
   const count = intFlag(flags, 'count', DEFAULT_COUNT);
+  const reinforceBaseline = baselineFlag(flags);
+  const localSearchMs = intFlag(flags, 'ls-ms', LOCAL_SEARCH_MS);
+  const stall = intFlag(flags, 'ls-stall', 0);
+  const localSearchBudget = {
+    rounds: intFlag(flags, 'ls-rounds', LOCAL_SEARCH_ROUNDS),
+    stallRounds: stall > 0 ? stall : undefined,
+  };
+  const onlyCities = flags.cities === undefined ? undefined : [intFlag(flags, 'cities', 0)];
   const weights = typeof flags.weights === 'string' ? flags.weights : DEFAULT_LEARNED_WEIGHTS;
   const { network } = await loadLearnedNetwork({ weights, readFile: async (p) => readFile(p) });
   const tsplib = tsplibFiles(readSharedData, log);
 
   const grid: GridCell[] =
-    count > 0 ? await evaluateGrid(network, { count, seed, localSearchMs: LOCAL_SEARCH_MS, log }) : [];
+    count > 0
+      ? await evaluateGrid(network, {
+          count,
+          seed,
+          localSearchMs,
+          localSearchBudget,
+          cities: onlyCities,
+          log,
+        })
+      : [];
   grid.push(
     ...(await evaluateTsplib(
       network,
       tsplib.map((f) => f.instance),
-      LOCAL_SEARCH_MS,
+      localSearchMs,
+      localSearchBudget,
     )),
   );
 
   const convergence: SeedConvergence[] = [];
   for (let k = 0; k < seeds; k++) {
-    log(`imtsp: convergence seed ${seed + k}: ${steps} steps per estimator on ${choice.name}`);
-    const result = await convergenceForSeed(seed + k, steps);
+    log(
+      `imtsp: convergence seed ${seed + k}: ${steps} steps per estimator on ${choice.name} (REINFORCE baseline: ${reinforceBaseline})`,
+    );
+    const result = await convergenceForSeed(seed + k, steps, reinforceBaseline);
     result.surrogateRun.trainer.dispose();
     result.surrogateRun.problem.dispose();
     log(
-      `  ratio ${fmt(result.ratio, 2)}× (reach ${result.reach ?? 'never'}), variance ÷${fmt(result.varianceRatio, 1)}`,
+      `  ratio ${fmt(result.ratio, 2)}× (reach ${result.reach ?? 'never'}; wall clock ${fmt(result.wallClockRatio, 2)}×), variance ÷${fmt(result.varianceRatio, 1)}`,
     );
     convergence.push(result);
   }
@@ -108,18 +150,19 @@ export const run: BenchRunner = async ({
       `${c.steps} steps`,
       `U_final surrogate ${fmt(c.finalU.surrogate, 4)} / REINFORCE ${fmt(c.finalU.reinforce, 4)}`,
       `reach ${c.reach ?? 'never'}`,
-      `${fmt(c.ratio, 2)}× sooner`,
+      `${fmt(c.ratio, 2)}× sooner (wall clock ${fmt(c.wallClockRatio, 2)}×)`,
       `variance ÷${fmt(c.varianceRatio, 1)}`,
     ]);
   const ratio = meanSd(convergence.map((c) => c.ratio));
   const variance = meanSd(convergence.map((c) => c.varianceRatio));
+  const wallClock = meanSd(convergence.map((c) => c.wallClockRatio));
   if (convergence.length > 0)
     table.push([
       'convergence',
       `${convergence.length} seeds`,
       '',
-      'mean ± sd',
-      '',
+      `mean ± sd (REINFORCE baseline: ${reinforceBaseline})`,
+      `wall clock ${fmt(wallClock.mean, 2)} ± ${fmt(wallClock.sd, 2)}×`,
       `${fmt(ratio.mean, 2)} ± ${fmt(ratio.sd, 2)}×`,
       `variance ÷${fmt(variance.mean, 1)} ± ${fmt(variance.sd, 1)}`,
     ]);
@@ -140,6 +183,7 @@ export const run: BenchRunner = async ({
       seed,
       backend: choice.name,
       weights,
+      localSearch: { ms: localSearchMs, ...localSearchBudget },
       heldOut: grid.map((cell) => ({
         family: cell.family,
         cities: cell.cities,
@@ -157,8 +201,11 @@ export const run: BenchRunner = async ({
         ratio: c.ratio,
         varianceRatio: c.varianceRatio,
         msPerStep: c.msPerStep,
+        wallClockRatio: c.wallClockRatio,
       })),
+      reinforceBaseline,
       convergenceRatio: ratio,
+      convergenceWallClockRatio: wallClock,
       varianceRatio: variance,
       tspEngine: engine.map((e) => ({
         instance: e.instance,

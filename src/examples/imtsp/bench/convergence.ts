@@ -2,6 +2,7 @@ import { trainHeadless, type HeadlessRun } from '../../../il/headless';
 import type { StepReport } from '../../../il/trainer';
 import { imtspMeta } from '../meta';
 import { imtspFactory } from '../problem';
+import type { ReinforceBaseline } from '../params';
 
 /** Steps averaged for the smoothed U curves and the variance figures. */
 export const CONVERGENCE_WINDOW = 100;
@@ -49,7 +50,15 @@ export interface SeedConvergence {
   ratio: number;
   /** Tail means, measured on the surrogate run's own samples: REINFORCE's variance / the surrogate's. */
   varianceRatio: number;
+  /** Wall time per step of both runs together. */
   msPerStep: number;
+  /**
+   * The same ratio in wall-clock time: REINFORCE's whole run / the surrogate run's time to reach its final U.
+   * Both runs compute both estimators (the variances are logged every step), so this is close to `ratio`.
+   */
+  wallClockRatio: number;
+  /** REINFORCE's baseline in this comparison. */
+  reinforceBaseline: ReinforceBaseline;
   /** The surrogate run (trained θ and φ), for the caller to use and dispose. */
   surrogateRun: HeadlessRun;
 }
@@ -58,18 +67,34 @@ async function trainOne(
   estimator: 'surrogate' | 'reinforce',
   seed: number,
   steps: number,
-): Promise<HeadlessRun> {
+  reinforceBaseline: ReinforceBaseline,
+): Promise<{ run: HeadlessRun; ms: number }> {
   const preset = imtspMeta.presets[0];
   const settings = { ...imtspMeta.defaults, ...preset.settings, seed };
-  return trainHeadless(imtspFactory, settings, { ...preset.params, estimator }, steps);
+  const started = performance.now();
+  const run = await trainHeadless(
+    imtspFactory,
+    settings,
+    { ...preset.params, estimator, reinforceBaseline },
+    steps,
+  );
+  return { run, ms: performance.now() - started };
 }
 
-/** Trains both estimators from one seed (same instances, same initial θ) and compares their convergence. */
-export async function convergenceForSeed(seed: number, steps: number): Promise<SeedConvergence> {
-  const started = Date.now();
-  const surrogateRun = await trainOne('surrogate', seed, steps);
-  const reinforceRun = await trainOne('reinforce', seed, steps);
-  const msPerStep = (Date.now() - started) / (2 * steps);
+/**
+ * Trains both estimators from one seed (same instances, same initial θ) and compares their convergence.
+ * `reinforceBaseline` picks the REINFORCE run's baseline (default: the running mean of the page's preset).
+ */
+export async function convergenceForSeed(
+  seed: number,
+  steps: number,
+  reinforceBaseline: ReinforceBaseline = 'running-mean',
+): Promise<SeedConvergence> {
+  const surrogateTimed = await trainOne('surrogate', seed, steps, reinforceBaseline);
+  const reinforceTimed = await trainOne('reinforce', seed, steps, reinforceBaseline);
+  const surrogateRun = surrogateTimed.run;
+  const reinforceRun = reinforceTimed.run;
+  const msPerStep = (surrogateTimed.ms + reinforceTimed.ms) / (2 * steps);
   const window = Math.min(CONVERGENCE_WINDOW, Math.max(1, Math.floor(steps / 4)));
   const uS = surrogateRun.reports.map((r) => r.upper);
   const uR = reinforceRun.reports.map((r) => r.upper);
@@ -85,6 +110,8 @@ export async function convergenceForSeed(seed: number, steps: number): Promise<S
     },
     reach,
     ratio: reach === null ? 0 : steps / reach,
+    wallClockRatio: reach === null ? 0 : reinforceTimed.ms / ((surrogateTimed.ms * reach) / steps),
+    reinforceBaseline,
     varianceRatio:
       tailMean(surrogateRun.reports, 'varianceReinforce', window) /
       tailMean(surrogateRun.reports, 'varianceSurrogate', window),

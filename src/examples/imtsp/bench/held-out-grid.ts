@@ -1,4 +1,4 @@
-import type { HeldOutRow } from '../allocation/compare';
+import type { CompareOptions, HeldOutRow } from '../allocation/compare';
 import { evaluateHeldOut, evaluateInstances } from '../allocation/compare';
 import type { MtspInstance } from '../instances/instance';
 import type { AllocationNetwork } from '../learning/model';
@@ -21,6 +21,9 @@ export interface GridOptions {
   count: number;
   seed: number;
   localSearchMs: number;
+  localSearchBudget?: CompareOptions['localSearchBudget'];
+  /** Only these N of GRID_CITIES (default all). */
+  cities?: readonly number[];
   log: (line: string) => void;
 }
 
@@ -28,7 +31,7 @@ export interface GridOptions {
 export async function evaluateGrid(network: AllocationNetwork, options: GridOptions): Promise<GridCell[]> {
   const cells: GridCell[] = [];
   for (const distribution of GRID_DISTRIBUTIONS)
-    for (const cities of GRID_CITIES)
+    for (const cities of GRID_CITIES.filter((n) => options.cities?.includes(n) ?? true))
       for (const agents of GRID_AGENTS) {
         options.log(
           `imtsp: held-out ${distribution} N = ${cities}, M = ${agents} (${options.count} instances)`,
@@ -40,6 +43,7 @@ export async function evaluateGrid(network: AllocationNetwork, options: GridOpti
           distribution,
           seed: options.seed,
           localSearchMs: options.localSearchMs,
+          localSearchBudget: options.localSearchBudget,
         });
         cells.push({ family: distribution, cities, agents, rows });
       }
@@ -51,11 +55,12 @@ export async function evaluateTsplib(
   network: AllocationNetwork,
   instances: readonly MtspInstance[],
   localSearchMs: number,
+  localSearchBudget?: CompareOptions['localSearchBudget'],
 ): Promise<GridCell[]> {
   if (instances.length === 0) return [];
   const cells: GridCell[] = [];
   for (const agents of TSPLIB_AGENTS) {
-    const rows = await evaluateInstances(network, instances, agents, { localSearchMs });
+    const rows = await evaluateInstances(network, instances, agents, { localSearchMs, localSearchBudget });
     const cities = Math.round(instances.reduce((a, i) => a + i.x.length, 0) / instances.length);
     cells.push({ family: `tsplib (${instances.map((i) => i.name).join(', ')})`, cities, agents, rows });
   }
