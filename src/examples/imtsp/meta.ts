@@ -36,7 +36,7 @@ export const imtspMeta: ExampleMeta = {
       id: 'reinforce',
       label: 'REINFORCE baseline',
       description:
-        'The same task and seed trained with plain REINFORCE (running-mean baseline): compare the U curve and the variance plot.',
+        'The same task and seed trained with plain REINFORCE (running-mean baseline): compare the U curve and the variance plot, then switch the baseline to leave-one-out, the fairer one, and watch the gap shrink.',
       params: {
         estimator: 'reinforce',
         trainCities: 50,

@@ -44,11 +44,19 @@ export function TrainingPanel({ params, snapshot, setParams }: TrainingPanelProp
           value={params.samples}
           onChange={(samples) => setParams({ samples })}
         />
+        <ParamSelect
+          spec={schema.reinforceBaseline}
+          value={params.reinforceBaseline}
+          onChange={(reinforceBaseline) => setParams({ reinforceBaseline })}
+          testId="reinforce-baseline-select"
+        />
       </div>
       <p className="hint">
         Each step: a batch of random instances (N = {params.trainCities}, M = {params.trainAgents}), S
         allocations sampled per instance, every tour solved by g. Changing these restarts the run from the
-        same seed.
+        same seed. The variance plot compares the two estimators under the baseline chosen here: against the
+        running mean the surrogate looks far better than against the leave-one-out mean of the instance&apos;s
+        other samples, the fairer baseline (<code>npm run bench -- imtsp</code> measures both).
       </p>
       {snapshot && (
         <div className="imtsp-learned" data-testid="learned-params">
