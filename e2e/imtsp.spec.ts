@@ -97,6 +97,12 @@ test.describe('iMTSP', () => {
     await expect(page.getByTestId('compare-run')).toHaveText('Compare again', { timeout: 90_000 });
     // The allocation for the edited instance is drawn (51 cities, tours, the longest highlighted).
     await expect(page.getByTestId('longest-tour')).toBeVisible({ timeout: 60_000 });
+    // Held-out instances: five methods, and a verdict computed from them (learned against the best clustering).
+    await page.getByTestId('heldout-run').click();
+    await expect(page.getByTestId('heldout-table').locator('tbody tr')).toHaveCount(5, { timeout: 120_000 });
+    await expect(page.getByTestId('heldout-verdict')).toContainText(
+      /Learned (beats|loses to) the best clustering/,
+    );
     await saveScreenshot(page, 'imtsp');
     // The landing card's preview: the editor (tours, longest highlighted), whole.
     await savePreview(editor, 'imtsp');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommandChannel } from '../../../il/example/contract';
 import type { HeldOutRow } from '../allocation/compare';
+import { heldOutVerdict } from '../allocation/held-out-verdict';
 import type { EvaluateRequest, ImtspCommands } from '../contract';
 import { METHOD_LABEL } from './colors';
 
@@ -20,6 +21,7 @@ export function HeldOutPanel({
   const [family, setFamily] = useState<(typeof FAMILIES)[number]>('uniform');
   const [rows, setRows] = useState<HeldOutRow[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const verdict = rows ? heldOutVerdict(rows) : null;
   const run = () => {
     const { cities, agents } = SIZES[size];
     const request: EvaluateRequest = {
@@ -86,11 +88,19 @@ export function HeldOutPanel({
                 <th scope="row">{METHOD_LABEL[r.method] ?? r.method}</th>
                 <td>{r.meanRatio.toFixed(3)}</td>
                 <td>{r.meanMaxTour.toFixed(4)}</td>
-                <td>{r.meanMs.toFixed(1)} ms</td>
+                <td className="imtsp-nowrap">{r.meanMs.toFixed(1)} ms</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {verdict && (
+        <ul className="imtsp-verdicts" data-testid="heldout-verdict">
+          <li className={verdict.clustering.wins ? 'imtsp-verdict-yes' : 'imtsp-verdict-no'}>
+            {verdict.clustering.text}
+          </li>
+          <li>{verdict.localSearch.text}</li>
+        </ul>
       )}
       <p className="hint">
         Fresh instances from a seed stream training never draws from. Learned = the network’s allocation
