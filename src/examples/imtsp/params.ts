@@ -16,6 +16,10 @@ export const REINFORCE_BASELINES = ['running-mean', 'leave-one-out'] as const;
 /** What REINFORCE subtracts from a sample's cost (see learning/reinforce-baseline.ts). */
 export type ReinforceBaseline = (typeof REINFORCE_BASELINES)[number];
 
+export const SURROGATE_BASELINES = ['none', 'leave-one-out', 'leave-one-out-residual'] as const;
+/** What the surrogate estimator subtracts from a sample's cost besides ŝ(z̃) (see learning/estimators.ts). */
+export type SurrogateBaseline = (typeof SURROGATE_BASELINES)[number];
+
 export const DISTRIBUTIONS = ['uniform', 'clustered', 'mixed'] as const;
 /** Where the training instances come from. */
 export type Distribution = (typeof DISTRIBUTIONS)[number];
@@ -46,6 +50,14 @@ export const imtspParamSchema = {
     choiceLabels: {
       'running-mean': 'running mean of past costs',
       'leave-one-out': "mean of the instance's other S − 1 samples",
+    },
+  }),
+  surrogateBaseline: choiceSpec(SURROGATE_BASELINES, 'none', {
+    label: 'surrogate baseline',
+    choiceLabels: {
+      none: 'none (ŝ alone)',
+      'leave-one-out': "mean of the instance's other S − 1 samples, then ŝ",
+      'leave-one-out-residual': "mean of the other samples' c − ŝ(z̃), then ŝ",
     },
   }),
   baselineDecay: numberSpec(0.9, 0, 0.999, {

@@ -82,6 +82,7 @@ class ImtspProblem implements Problem<ImtspSnapshot> {
           costs: solved.costs[b],
           phi,
           baseline: baselines[b],
+          surrogateBaseline: this.surrogateBaseline(solved.costs[b]),
           temperature: params.temperature,
         });
       });
@@ -138,6 +139,13 @@ class ImtspProblem implements Problem<ImtspSnapshot> {
     return costs.map((cs) =>
       Float64Array.from(cs, (c) => (all.length > 1 ? (total - c) / (all.length - 1) : 0)),
     );
+  }
+
+  /** The surrogate estimator's own baseline under ŝ (params.surrogateBaseline; see estimators.ts). */
+  private surrogateBaseline(costs: number[]): number | Float64Array | 'leave-one-out-residual' {
+    const choice = this.params.surrogateBaseline;
+    if (choice === 'leave-one-out') return leaveOneOutBaselines(costs);
+    return choice === 'leave-one-out-residual' ? choice : 0;
   }
 
   async snapshot(): Promise<ImtspSnapshot> {

@@ -5,7 +5,12 @@ import { convergenceForSeed, meanSd, type SeedConvergence } from './convergence'
 import { cellVerdict, evaluateGrid, evaluateTsplib, type GridCell } from './held-out-grid';
 import { DEFAULT_LEARNED_WEIGHTS, loadLearnedNetwork } from '../learning/learned-method';
 import { parseTsplib, type TsplibFile } from '../tsp/tsplib';
-import { REINFORCE_BASELINES, type ReinforceBaseline } from '../params';
+import {
+  REINFORCE_BASELINES,
+  SURROGATE_BASELINES,
+  type ReinforceBaseline,
+  type SurrogateBaseline,
+} from '../params';
 
 /**
  * Training steps per estimator and seed for the convergence comparison. U is smoothed over 100 steps, so the
@@ -40,6 +45,17 @@ function baselineFlag(flags: BenchArgs['flags']): ReinforceBaseline {
   if (found === undefined)
     throw new Error(
       `--reinforce-baseline must be one of ${REINFORCE_BASELINES.join(', ')}, got ${String(raw)}`,
+    );
+  return found;
+}
+
+/** The surrogate estimator's own baseline under ŝ (`--surrogate-baseline`, default none as on the page). */
+function surrogateBaselineFlag(flags: BenchArgs['flags']): SurrogateBaseline {
+  const raw = flags['surrogate-baseline'] ?? 'none';
+  const found = SURROGATE_BASELINES.find((b) => b === raw);
+  if (found === undefined)
+    throw new Error(
+      `--surrogate-baseline must be one of ${SURROGATE_BASELINES.join(', ')}, got ${String(raw)}`,
     );
   return found;
 }
@@ -83,6 +99,9 @@ export const run: BenchRunner = async ({
   const seeds = intFlag(flags, 'seeds', DEFAULT_SEEDS);
   const count = intFlag(flags, 'count', DEFAULT_COUNT);
   const reinforceBaseline = baselineFlag(flags);
+  const surrogateBaseline = surrogateBaselineFlag(flags);
+  // --samples S: allocations per instance per step in the convergence runs (default: the preset's).
+  const overrides = flags.samples === undefined ? {} : { samples: intFlag(flags, 'samples', 0) };
   const localSearchMs = intFlag(flags, 'ls-ms', LOCAL_SEARCH_MS);
   const stall = intFlag(flags, 'ls-stall', 0);
   const localSearchBudget = {
@@ -117,9 +136,9 @@ export const run: BenchRunner = async ({
   const convergence: SeedConvergence[] = [];
   for (let k = 0; k < seeds; k++) {
     log(
-      `imtsp: convergence seed ${seed + k}: ${steps} steps per estimator on ${choice.name} (REINFORCE baseline: ${reinforceBaseline})`,
+      `imtsp: convergence seed ${seed + k}: ${steps} steps per estimator on ${choice.name} (REINFORCE baseline: ${reinforceBaseline}; surrogate baseline: ${surrogateBaseline})`,
     );
-    const result = await convergenceForSeed(seed + k, steps, reinforceBaseline);
+    const result = await convergenceForSeed(seed + k, steps, reinforceBaseline, surrogateBaseline, overrides);
     result.surrogateRun.trainer.dispose();
     result.surrogateRun.problem.dispose();
     log(
@@ -161,7 +180,7 @@ export const run: BenchRunner = async ({
       'convergence',
       `${convergence.length} seeds`,
       '',
-      `mean ± sd (REINFORCE baseline: ${reinforceBaseline})`,
+      `mean ± sd (REINFORCE baseline: ${reinforceBaseline}; surrogate baseline: ${surrogateBaseline})`,
       `wall clock ${fmt(wallClock.mean, 2)} ± ${fmt(wallClock.sd, 2)}×`,
       `${fmt(ratio.mean, 2)} ± ${fmt(ratio.sd, 2)}×`,
       `variance ÷${fmt(variance.mean, 1)} ± ${fmt(variance.sd, 1)}`,
@@ -204,6 +223,8 @@ export const run: BenchRunner = async ({
         wallClockRatio: c.wallClockRatio,
       })),
       reinforceBaseline,
+      surrogateBaseline,
+      convergenceSamples: overrides.samples ?? null,
       convergenceRatio: ratio,
       convergenceWallClockRatio: wallClock,
       varianceRatio: variance,

@@ -2,7 +2,7 @@ import { trainHeadless, type HeadlessRun } from '../../../il/headless';
 import type { StepReport } from '../../../il/trainer';
 import { imtspMeta } from '../meta';
 import { imtspFactory } from '../problem';
-import type { ReinforceBaseline } from '../params';
+import type { ImtspParams, ReinforceBaseline, SurrogateBaseline } from '../params';
 
 /** Steps averaged for the smoothed U curves and the variance figures. */
 export const CONVERGENCE_WINDOW = 100;
@@ -59,6 +59,8 @@ export interface SeedConvergence {
   wallClockRatio: number;
   /** REINFORCE's baseline in this comparison. */
   reinforceBaseline: ReinforceBaseline;
+  /** The surrogate estimator's baseline (subtracted with ŝ) in this comparison. */
+  surrogateBaseline: SurrogateBaseline;
   /** The surrogate run (trained θ and φ), for the caller to use and dispose. */
   surrogateRun: HeadlessRun;
 }
@@ -68,6 +70,8 @@ async function trainOne(
   seed: number,
   steps: number,
   reinforceBaseline: ReinforceBaseline,
+  surrogateBaseline: SurrogateBaseline,
+  overrides: Partial<ImtspParams>,
 ): Promise<{ run: HeadlessRun; ms: number }> {
   const preset = imtspMeta.presets[0];
   const settings = { ...imtspMeta.defaults, ...preset.settings, seed };
@@ -75,7 +79,7 @@ async function trainOne(
   const run = await trainHeadless(
     imtspFactory,
     settings,
-    { ...preset.params, estimator, reinforceBaseline },
+    { ...preset.params, ...overrides, estimator, reinforceBaseline, surrogateBaseline },
     steps,
   );
   return { run, ms: performance.now() - started };
@@ -83,15 +87,20 @@ async function trainOne(
 
 /**
  * Trains both estimators from one seed (same instances, same initial θ) and compares their convergence.
- * `reinforceBaseline` picks the REINFORCE run's baseline (default: the running mean of the page's preset).
+ * `reinforceBaseline` picks the REINFORCE run's baseline (default: the running mean of the page's preset) and
+ * `surrogateBaseline` the surrogate run's own baseline under ŝ (default: none, as in the page's preset);
+ * `overrides` changes other preset params of both runs (e.g. the samples S per instance).
  */
 export async function convergenceForSeed(
   seed: number,
   steps: number,
   reinforceBaseline: ReinforceBaseline = 'running-mean',
+  surrogateBaseline: SurrogateBaseline = 'none',
+  overrides: Partial<ImtspParams> = {},
 ): Promise<SeedConvergence> {
-  const surrogateTimed = await trainOne('surrogate', seed, steps, reinforceBaseline);
-  const reinforceTimed = await trainOne('reinforce', seed, steps, reinforceBaseline);
+  const both = [reinforceBaseline, surrogateBaseline, overrides] as const;
+  const surrogateTimed = await trainOne('surrogate', seed, steps, ...both);
+  const reinforceTimed = await trainOne('reinforce', seed, steps, ...both);
   const surrogateRun = surrogateTimed.run;
   const reinforceRun = reinforceTimed.run;
   const msPerStep = (surrogateTimed.ms + reinforceTimed.ms) / (2 * steps);
@@ -112,6 +121,7 @@ export async function convergenceForSeed(
     ratio: reach === null ? 0 : steps / reach,
     wallClockRatio: reach === null ? 0 : reinforceTimed.ms / ((surrogateTimed.ms * reach) / steps),
     reinforceBaseline,
+    surrogateBaseline,
     varianceRatio:
       tailMean(surrogateRun.reports, 'varianceReinforce', window) /
       tailMean(surrogateRun.reports, 'varianceSurrogate', window),
