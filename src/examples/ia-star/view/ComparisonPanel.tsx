@@ -191,9 +191,9 @@ export function ComparisonPanel({ evaluate, mode, step, comparisonNote, onError 
               its ratios.
             </figcaption>
           </figure>
-          <ul className="ia-verdicts" data-testid="eval-verdict">
+          <ul className="verdict-list" data-testid="eval-verdict">
             {verdicts.map((v) => (
-              <li key={v.label} className={v.beats ? 'ia-verdict-yes' : 'ia-verdict-no'}>
+              <li key={v.label} className={v.beats ? 'verdict-yes' : 'verdict-no'}>
                 {v.sentence}
               </li>
             ))}

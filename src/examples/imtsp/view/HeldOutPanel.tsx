@@ -95,8 +95,8 @@ export function HeldOutPanel({
         </table>
       )}
       {verdict && (
-        <ul className="imtsp-verdicts" data-testid="heldout-verdict">
-          <li className={verdict.clustering.wins ? 'imtsp-verdict-yes' : 'imtsp-verdict-no'}>
+        <ul className="verdict-list" data-testid="heldout-verdict">
+          <li className={verdict.clustering.wins ? 'verdict-yes' : 'verdict-no'}>
             {verdict.clustering.text}
           </li>
           <li>{verdict.localSearch.text}</li>
