@@ -4,8 +4,9 @@
  */
 import { astar } from './astar.ts';
 import { segmentCollision, pathCollision, pathLength } from '../sensing/collision.ts';
-import { cellCentreX, cellCentreY, cellIndexOf, type CostMap } from '../sensing/costmap.ts';
+import { cellIndexOf, type CostMap } from '../sensing/costmap.ts';
 import { densify, shortcutPath, splineThrough } from './smoothing.ts';
+import { cellsToPolyline, searchGridOf } from './map-search.ts';
 import type { Point2, World } from '../worlds/types.ts';
 
 export interface ClassicalOptions {
@@ -32,22 +33,6 @@ export interface ClassicalPlan {
   smoothing: 'none' | 'shortcut' | 'spline' | 'dense-spline';
 }
 
-/** The A* cells as a world polyline that begins at the exact start and ends at the exact goal. */
-function cellsToPolyline(map: CostMap, cells: Int32Array, start: Point2, goal: Point2): Float64Array {
-  const m = Math.max(2, cells.length);
-  const out = new Float64Array(2 * m);
-  for (let i = 1; i < m - 1; i++) {
-    const ix = cells[i] % map.nx;
-    out[2 * i] = cellCentreX(map, ix);
-    out[2 * i + 1] = cellCentreY(map, (cells[i] - ix) / map.nx);
-  }
-  out[0] = start.x;
-  out[1] = start.y;
-  out[2 * m - 2] = goal.x;
-  out[2 * m - 1] = goal.y;
-  return out;
-}
-
 export function classicalPlan(
   world: Pick<World, 'obstacles' | 'bounds'>,
   map: CostMap,
@@ -58,14 +43,12 @@ export function classicalPlan(
   const o: ClassicalOptions = { ...DEFAULT_CLASSICAL_OPTIONS, ...options };
   const t0 = performance.now();
   const r = map.params.robotRadius;
-  const grid = {
-    nx: map.nx,
-    ny: map.ny,
-    cellSize: map.params.cellSize,
-    blocked: map.blocked,
-    cost: map.cost,
-  };
-  const res = astar(grid, cellIndexOf(map, start.x, start.y), cellIndexOf(map, goal.x, goal.y), o.alpha);
+  const res = astar(
+    searchGridOf(map),
+    cellIndexOf(map, start.x, start.y),
+    cellIndexOf(map, goal.x, goal.y),
+    o.alpha,
+  );
   if (!res.found)
     return {
       success: false,

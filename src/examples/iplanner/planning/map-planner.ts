@@ -5,8 +5,9 @@
  */
 import { astar } from './astar.ts';
 import { pathLength } from '../sensing/collision.ts';
-import { cellCentreX, cellCentreY, cellIndexOf, type CostMap } from '../sensing/costmap.ts';
+import { cellIndexOf, type CostMap } from '../sensing/costmap.ts';
 import { densify, shortcutPath, splineThrough } from './smoothing.ts';
+import { cellsToPolyline, searchGridOf } from './map-search.ts';
 import type { Point2 } from '../worlds/types.ts';
 
 export interface MapPlan {
@@ -44,26 +45,9 @@ function pathFreeOnMap(map: CostMap, startCell: number, path: ArrayLike<number>)
 export function planOnMap(map: CostMap, start: Point2, goal: Point2, alpha = 1): MapPlan {
   const startCell = cellIndexOf(map, start.x, start.y);
   const goalCell = cellIndexOf(map, goal.x, goal.y);
-  const grid = {
-    nx: map.nx,
-    ny: map.ny,
-    cellSize: map.params.cellSize,
-    blocked: map.blocked,
-    cost: map.cost,
-  };
-  const res = astar(grid, startCell, goalCell, alpha);
+  const res = astar(searchGridOf(map), startCell, goalCell, alpha);
   if (!res.found) return { found: false, path: new Float64Array(0), length: Infinity };
-  const m = Math.max(2, res.cells.length);
-  let path: Float64Array = new Float64Array(2 * m);
-  for (let i = 1; i < m - 1; i++) {
-    const ix = res.cells[i] % map.nx;
-    path[2 * i] = cellCentreX(map, ix);
-    path[2 * i + 1] = cellCentreY(map, (res.cells[i] - ix) / map.nx);
-  }
-  path[0] = start.x;
-  path[1] = start.y;
-  path[2 * m - 2] = goal.x;
-  path[2 * m - 1] = goal.y;
+  let path = cellsToPolyline(map, res.cells, start, goal);
   path = shortcutPath(path, (ax, ay, bx, by) => segmentFreeOnMap(map, startCell, ax, ay, bx, by));
   for (const curve of [splineThrough(path, 0.1), splineThrough(densify(path, 0.5), 0.1)])
     if (pathFreeOnMap(map, startCell, curve)) {
