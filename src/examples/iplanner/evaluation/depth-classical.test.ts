@@ -4,19 +4,11 @@ import { prepareWorld } from '../learning/training-data.ts';
 import { shortestPathLength } from '../planning/baseline.ts';
 import { driveDepthClassical } from './depth-classical.ts';
 import { DEFAULT_DRIVE_OPTIONS, heldOutEpisodes, type EvalEpisode } from './evaluation.ts';
-import type { World } from '../worlds/types.ts';
+import { wallWorld } from '../worlds/wall-world.fixture.ts';
 
 /** A wall across the way, out of sight behind nothing: the robot sees it only as it comes. */
 function wallEpisode(): EvalEpisode {
-  const world: World = {
-    kind: 'rooms',
-    seed: 0,
-    bounds: { minX: 0, minY: 0, maxX: 12, maxY: 12 },
-    obstacles: [{ id: 0, kind: 'box', x: 6, y: 5, halfX: 0.1, halfY: 3.5, yaw: 0, height: 1.5 }],
-    start: { x: 2, y: 5, yaw: 0 },
-    goal: { x: 10, y: 5 },
-    nextId: 1,
-  };
+  const world = wallWorld();
   const prepared = prepareWorld(world);
   return {
     prepared,

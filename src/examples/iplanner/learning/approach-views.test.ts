@@ -5,7 +5,7 @@ import { pointClearance } from '../worlds/geometry.ts';
 import { approachView, pointAt } from './approach-views.ts';
 import { prepareWorld } from './training-data.ts';
 import { generateWorld } from '../worlds/worlds.ts';
-import type { World } from '../worlds/types.ts';
+import { wallWorld } from '../worlds/wall-world.fixture.ts';
 
 describe('approach-route training views', () => {
   it('finds the point at an arc length along a polyline, clamped to its ends', () => {
@@ -16,15 +16,7 @@ describe('approach-route training views', () => {
   });
 
   it('takes views on the route round a wall, facing along it, clear of obstacles', () => {
-    const world: World = {
-      kind: 'rooms',
-      seed: 0,
-      bounds: { minX: 0, minY: 0, maxX: 12, maxY: 12 },
-      obstacles: [{ id: 0, kind: 'box', x: 6, y: 5, halfX: 0.1, halfY: 3.5, yaw: 0, height: 1.5 }],
-      start: { x: 2, y: 5, yaw: 0 },
-      goal: { x: 10, y: 5 },
-      nextId: 1,
-    };
+    const world = wallWorld();
     const prepared = prepareWorld(world);
     const rng = createRng(7);
     for (let i = 0; i < 30; i++) {
